@@ -1,0 +1,1 @@
+"""The HTTP service: app factory, settings, middleware, endpoints and the CLI."""

@@ -1,0 +1,62 @@
+"""Settings read from the environment, with safe defaults for a newcomer's machine."""
+
+import dataclasses
+import os
+from collections.abc import Mapping
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/frontline.db"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the service cannot run with; the message names it."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be an integer, got {raw!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise SettingsError(f"{name} must be on/off (1/0, true/false), got {raw!r}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Every setting the service reads; documented in the README's settings table."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    host: str = "127.0.0.1"
+    port: int = 8000
+    graphiql: bool = True
+    max_page_size: int = 100
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        log_level = env.get("FRONTLINE_LOG_LEVEL", "INFO").upper()
+        if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise SettingsError(f"FRONTLINE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+        return cls(
+            database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+            host=env.get("HOST") or "127.0.0.1",
+            port=_int(env, "PORT", 8000, 1, 65535),
+            graphiql=_bool(env, "FRONTLINE_GRAPHIQL", True),
+            log_level=log_level,
+        )

@@ -1,0 +1,1 @@
+"""Turning article text into stored, sourced facts; no web imports here."""

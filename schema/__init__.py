@@ -1,0 +1,1 @@
+"""The GraphQL API: Strawberry types, root Query, context and per-request loaders."""

@@ -1,0 +1,20 @@
+"""Errors clients may see; anything else is masked and logged."""
+
+import logging
+
+from graphql.error import GraphQLError
+
+logger = logging.getLogger("frontline.graphql")
+
+
+class PublicError(Exception):
+    """A problem with the request that the client can fix; its message is shown as is."""
+
+
+def should_mask_error(error: GraphQLError) -> bool:
+    """Mask unexpected exceptions (after logging them); keep syntax, validation and PublicError."""
+    original = error.original_error
+    if original is None or isinstance(original, PublicError | GraphQLError):
+        return False
+    logger.error("unexpected error in GraphQL resolver", exc_info=original)
+    return True

@@ -1,0 +1,45 @@
+"""Helpers resolvers use to follow a relation through the request's loaders."""
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from schema.context import Info
+from schema.errors import PublicError
+from schema.node import parse_global_id
+
+T = TypeVar("T")
+
+
+async def one(info: Info, model: type[Any], pk: int | None, build: Callable[[Any], T]) -> T | None:
+    """The row `pk` points at, built into its GraphQL type (None when unset)."""
+    if pk is None:
+        return None
+    row = await info.context.loaders.by_id(model).load(pk)
+    return build(row) if row is not None else None
+
+
+async def many(
+    info: Info,
+    model: type[Any],
+    column: str,
+    parent: int,
+    build: Callable[[Any], T],
+    order_by: Sequence[Any] = (),
+) -> list[T]:
+    """Rows whose `column` points at `parent`, built into their GraphQL type."""
+    rows = await info.context.loaders.children(model, column, order_by).load(parent)
+    return [build(row) for row in rows]
+
+
+def key_or_id(value: str, expected: str) -> str:
+    """Accept a global ID of the expected type or a plain key/slug."""
+    try:
+        type_name, key = parse_global_id(value)
+    except PublicError:
+        return value
+    return key if type_name == expected else value
+
+
+def keys(values: list[str] | None, expected: str) -> tuple[str, ...]:
+    """Keys from a list of IDs or slugs."""
+    return tuple(key_or_id(v, expected) for v in values or [])
