@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
+from db.base import Base
 from db.enums import (
     AgreementStatus,
     AidKind,
@@ -28,7 +29,7 @@ from ingest.normalize import content_hash
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
 
-Row = TypeVar("Row", bound=m.Base)
+Row = TypeVar("Row", bound=Base)
 Entry = Mapping[str, Any]
 
 # Sections of facts.yaml whose entries carry `evidence:` lists, with their evidence column.

@@ -59,7 +59,9 @@ class Country(Node):
         from schema.policy_decision import PolicyDecision
 
         order = (m.PolicyDecision.date_earliest,)
-        return await many(info, m.PolicyDecision, "country_id", self.pk, PolicyDecision.build, order)
+        return await many(
+            info, m.PolicyDecision, "country_id", self.pk, PolicyDecision.build, order
+        )
 
     @strawberry.field(description="Aid packages this country gave, by date.")
     async def aid_given(
@@ -80,7 +82,9 @@ class Country(Node):
         return await many(info, m.AidPackage, "recipient_id", self.pk, AidPackage.build, order)
 
     @strawberry.field(description="People of this nationality.")
-    async def people(self, info: Info) -> list[Annotated["Person", strawberry.lazy("schema.person")]]:
+    async def people(
+        self, info: Info
+    ) -> list[Annotated["Person", strawberry.lazy("schema.person")]]:
         from schema.person import Person
 
         return await many(info, m.Person, "nationality_id", self.pk, Person.build, (m.Person.name,))

@@ -60,7 +60,9 @@ async def connection(
     """Run one page of `stmt` and wrap it; totalCount is only queried when asked for."""
     session = info.context.session
     try:
-        page: Page[Any] = await paginate(session, stmt, name, ordering, page_request(info, first, after))
+        page: Page[Any] = await paginate(
+            session, stmt, name, ordering, page_request(info, first, after)
+        )
     except InvalidCursor as error:
         raise PublicError(f"invalid `after` cursor: {error}") from None
 
@@ -68,7 +70,9 @@ async def connection(
         return await count(session, stmt)
 
     return Connection(
-        edges=[Edge(node=build(row), cursor=c) for row, c in zip(page.rows, page.cursors, strict=True)],
+        edges=[
+            Edge(node=build(row), cursor=c) for row, c in zip(page.rows, page.cursors, strict=True)
+        ],
         page_info=PageInfo(
             has_next_page=page.has_next,
             has_previous_page=page.has_previous,

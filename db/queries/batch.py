@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db import models as m
+from db.base import Base
 
-Row = TypeVar("Row", bound=m.Base)
+Row = TypeVar("Row", bound=Base)
 
 
 async def get_by_ids(

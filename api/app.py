@@ -1,0 +1,54 @@
+"""The ASGI application factory."""
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from api import errors
+from api.graphql import FrontlineGraphQL
+from api.middleware import SessionMiddleware
+from api.settings import Settings
+from db.engine import create_engine, session_factory
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """The process is alive."""
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Build the app; the engine is created at start-up and disposed at shutdown."""
+    settings = settings or Settings.from_env()
+    logging.basicConfig(level=settings.log_level)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        engine = create_engine(settings.database_url)
+        app.state.engine = engine
+        try:
+            yield {"engine": engine, "sessions": session_factory(engine), "settings": settings}
+        finally:
+            await engine.dispose()
+
+    graphql = FrontlineGraphQL(graphiql=settings.graphiql, max_page_size=settings.max_page_size)
+    routes = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+    ]
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(SessionMiddleware)],
+        exception_handlers={
+            HTTPException: errors.http_exception,
+            Exception: errors.server_error,
+        },
+        lifespan=lifespan,
+    )

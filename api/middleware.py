@@ -1,0 +1,22 @@
+"""ASGI middleware: one database session per HTTP request, closed when it ends."""
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+
+class SessionMiddleware:
+    """Opens `scope["state"]["session"]` from the lifespan's session factory."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        session = scope["state"]["sessions"]()
+        scope["state"]["session"] = session
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            # Reads never commit; closing returns the connection to the pool.
+            await session.close()
