@@ -12,7 +12,7 @@ SDL_PATH = pathlib.Path(__file__).with_name("schema.graphql")
 
 schema = strawberry.Schema(
     query=Query,
-    extensions=[MaskErrors(should_mask_error=should_mask_error)],
+    extensions=[lambda: MaskErrors(should_mask_error=should_mask_error)],
 )
 
 
