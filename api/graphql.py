@@ -1,15 +1,21 @@
-"""The GraphQL endpoint: Strawberry's ASGI app with our per-request context."""
+"""The GraphQL endpoint: Strawberry's ASGI app with our context and GraphQL-over-HTTP errors."""
 
+import json
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from cross_web import HTTPException
 
 from schema.context import Context
 from schema.loaders import Loaders
 from schema.schema import schema
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
 class FrontlineGraphQL(GraphQL[Context, None]):
@@ -31,3 +37,41 @@ class FrontlineGraphQL(GraphQL[Context, None]):
             max_page_size=self.max_page_size,
             request=request,
         )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as error:
+            # A request that is not GraphQL at all still gets a GraphQL-shaped error body.
+            response = JSONResponse(
+                {"errors": [{"message": error.reason}]}, status_code=error.status_code
+            )
+        await response(scope, receive, send)
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        request: Request | None = getattr(sub_response, "frontline_request", None)
+        accept = request.headers.get("accept", "") if request is not None else ""
+        if GRAPHQL_RESPONSE in accept and isinstance(response_data, dict):
+            response.headers["content-type"] = GRAPHQL_RESPONSE
+            errors = response_data.get("errors") or []
+            # Parse and validation errors carry no path: the request itself was bad (spec: 4xx).
+            if errors and response_data.get("data") is None and not any(
+                "path" in e for e in errors
+            ):
+                response.status_code = 400
+        return response
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        sub_response.frontline_request = request  # type: ignore[attr-defined]
+        return sub_response
+
+    def encode_json(self, data: object) -> str:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
