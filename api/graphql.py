@@ -3,13 +3,13 @@
 import json
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
-from cross_web import HTTPException
 
 from schema.context import Context
 from schema.loaders import Loaders
@@ -60,10 +60,12 @@ class FrontlineGraphQL(GraphQL[Context, None]):
         accept = request.headers.get("accept", "") if request is not None else ""
         if GRAPHQL_RESPONSE in accept and isinstance(response_data, dict):
             response.headers["content-type"] = GRAPHQL_RESPONSE
-            errors = response_data.get("errors") or []
+            errors: list[Any] = list(response_data.get("errors") or [])
             # Parse and validation errors carry no path: the request itself was bad (spec: 4xx).
-            if errors and response_data.get("data") is None and not any(
-                "path" in e for e in errors
+            if (
+                errors
+                and response_data.get("data") is None
+                and not any("path" in e for e in errors)
             ):
                 response.status_code = 400
         return response

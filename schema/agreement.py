@@ -19,9 +19,8 @@ if TYPE_CHECKING:
     from schema.country import Country
     from schema.organization import Organization
 
-DatedFactOrder = strawberry.enum(
-    q.DatedFactOrder, description="Fuzzy-date orderings; unknown dates come last."
-)
+strawberry.enum(q.DatedFactOrder, description="Fuzzy-date orderings; unknown dates come last.")
+DatedFactOrder = q.DatedFactOrder
 
 
 @strawberry.type(description="An agreement between countries, e.g. a bilateral security pact.")

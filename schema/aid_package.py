@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from schema.country import Country
     from schema.person import Person
 
-AidPackageOrder = strawberry.enum(q.AidPackageOrder, description="Orderings of aid packages.")
+strawberry.enum(q.AidPackageOrder, description="Orderings of aid packages.")
+AidPackageOrder = q.AidPackageOrder
 
 
 @strawberry.type(description="One thing an aid package contains (e.g. HIMARS launchers).")

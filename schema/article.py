@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from schema.policy_decision import PolicyDecision
     from schema.statement import Statement
 
-ArticleOrder = strawberry.enum(q.ArticleOrder, description="Orderings of the article list.")
+strawberry.enum(q.ArticleOrder, description="Orderings of the article list.")
+ArticleOrder = q.ArticleOrder
 
 
 @strawberry.type(description="An article of coverage; every fact's evidence quotes its body.")

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from schema.person import Person
     from schema.policy_decision import PolicyDecision
 
-CountryOrder = strawberry.enum(q.CountryOrder, description="Orderings of the country list.")
+strawberry.enum(q.CountryOrder, description="Orderings of the country list.")
+CountryOrder = q.CountryOrder
 
 
 @strawberry.type(description="Another name coverage uses for a country.")

@@ -4,14 +4,14 @@ import strawberry
 
 from db import enums
 
-DatePrecision = strawberry.enum(
-    enums.Precision, name="DatePrecision", description="How much of a date is known."
-)
-DateBasis = strawberry.enum(
+strawberry.enum(enums.Precision, name="DatePrecision", description="How much of a date is known.")
+DatePrecision = enums.Precision
+strawberry.enum(
     enums.DateBasis,
     description="What a fact's date stands for: decided, announced, first reported, occurred.",
 )
-PolicyAction = strawberry.enum(
+DateBasis = enums.DateBasis
+strawberry.enum(
     enums.PolicyAction,
     description=(
         "LIFTED: allowed with at most general conditions; EASED: allowed with specific limits; "
@@ -19,18 +19,25 @@ PolicyAction = strawberry.enum(
         "ADVOCATED: urges others to lift limits without a decision of its own."
     ),
 )
-FactStatus = strawberry.enum(
+PolicyAction = enums.PolicyAction
+strawberry.enum(
     enums.FactStatus,
     description="REPORTED, CONFIRMED (on the record), DISPUTED (disputing evidence), DENIED.",
 )
-Stance = strawberry.enum(enums.Stance, description="Whether a quote supports or disputes its fact.")
-AidKind = strawberry.enum(enums.AidKind, description="The nature of an aid package.")
-CountryAliasKind = strawberry.enum(
+FactStatus = enums.FactStatus
+strawberry.enum(enums.Stance, description="Whether a quote supports or disputes its fact.")
+Stance = enums.Stance
+strawberry.enum(enums.AidKind, description="The nature of an aid package.")
+AidKind = enums.AidKind
+strawberry.enum(
     enums.CountryAliasKind, description="How coverage names a country: name, demonym, capital..."
 )
-StatementKind = strawberry.enum(
+CountryAliasKind = enums.CountryAliasKind
+strawberry.enum(
     enums.StatementKind, description="DIRECT quotation or PARAPHRASE (reported speech)."
 )
-AgreementStatus = strawberry.enum(
+StatementKind = enums.StatementKind
+strawberry.enum(
     enums.AgreementStatus, description="Where an agreement stands according to its evidence."
 )
+AgreementStatus = enums.AgreementStatus

@@ -16,7 +16,8 @@ from schema.relations import keys, one
 if TYPE_CHECKING:
     from schema.article import Article
 
-EvidenceOrder = strawberry.enum(q.EvidenceOrder, description="Orderings of the evidence list.")
+strawberry.enum(q.EvidenceOrder, description="Orderings of the evidence list.")
+EvidenceOrder = q.EvidenceOrder
 
 
 @strawberry.type(

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from schema.policy_decision import PolicyDecision
     from schema.statement import Statement
 
-PersonOrder = strawberry.enum(q.PersonOrder, description="Orderings of the people list.")
+strawberry.enum(q.PersonOrder, description="Orderings of the people list.")
+PersonOrder = q.PersonOrder
 
 
 @strawberry.type(description="A person named in coverage.")

@@ -21,11 +21,12 @@ if TYPE_CHECKING:
     from schema.organization import Organization
     from schema.person import Person
 
-PolicyDecisionOrder = strawberry.enum(
+strawberry.enum(
     q.PolicyDecisionOrder,
     description="DATE_ASC sorts by the earliest day a date can mean, DATE_DESC by the latest; "
     "unknown dates come last.",
 )
+PolicyDecisionOrder = q.PolicyDecisionOrder
 
 
 @strawberry.type(description="A country's or organization's decision about a restriction.")

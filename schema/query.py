@@ -62,7 +62,7 @@ class Query:
         type_name, key = parse_global_id(id)
         if type_name not in NODE_TYPES:
             return None
-        return await _by_key(info, type_name, key)  # type: ignore[no-any-return]
+        return await _by_key(info, type_name, key)
 
     @strawberry.field(description="A country by ISO alpha-2 or alpha-3 code.")
     async def country(self, info: Info, code: str) -> country_types.Country | None:
@@ -70,7 +70,7 @@ class Query:
 
     @strawberry.field(description="A person by slug, e.g. `antony-blinken`.")
     async def person(self, info: Info, slug: str) -> person_types.Person | None:
-        return await _by_key(info, "Person", slug)  # type: ignore[no-any-return]
+        return await _by_key(info, "Person", slug)
 
     policy_decisions = strawberry.field(
         resolver=policy_decision.resolve_policy_decisions,

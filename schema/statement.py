@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from schema.organization import Organization
     from schema.person import Person
 
-StatementOrder = strawberry.enum(q.StatementOrder, description="Orderings of statements.")
+strawberry.enum(q.StatementOrder, description="Orderings of statements.")
+StatementOrder = q.StatementOrder
 
 
 @strawberry.type(

@@ -3,6 +3,8 @@
 import asyncio
 import pathlib
 import shutil
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -21,10 +23,10 @@ def copy_data(tmp_path: pathlib.Path) -> pathlib.Path:
     return target
 
 
-def rewrite_facts(data_dir: pathlib.Path, change: object) -> None:
+def rewrite_facts(data_dir: pathlib.Path, change: Callable[[Any], None]) -> None:
     path = data_dir / "facts.yaml"
     facts = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(facts)  # type: ignore[operator]
+    change(facts)
     path.write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -44,7 +46,7 @@ def test_seed_articles_ship_unchanged() -> None:
 def test_a_shifted_offset_fails_loudly(tmp_path: pathlib.Path) -> None:
     data = copy_data(tmp_path)
 
-    def shift(facts: dict) -> None:  # type: ignore[type-arg]
+    def shift(facts: Any) -> None:
         facts["policy_decisions"][0]["evidence"][0]["start"] += 1
 
     rewrite_facts(data, shift)
@@ -56,7 +58,7 @@ def test_a_shifted_offset_fails_loudly(tmp_path: pathlib.Path) -> None:
 def test_a_reworded_quote_fails_loudly(tmp_path: pathlib.Path) -> None:
     data = copy_data(tmp_path)
 
-    def reword(facts: dict) -> None:  # type: ignore[type-arg]
+    def reword(facts: Any) -> None:
         facts["statements"][0]["quote"] = facts["statements"][0]["quote"].replace("e", "E", 1)
 
     rewrite_facts(data, reword)
@@ -68,7 +70,7 @@ def test_a_reworded_quote_fails_loudly(tmp_path: pathlib.Path) -> None:
 def test_disputing_evidence_requires_a_disputed_status(tmp_path: pathlib.Path) -> None:
     data = copy_data(tmp_path)
 
-    def confirm(facts: dict) -> None:  # type: ignore[type-arg]
+    def confirm(facts: Any) -> None:
         for decision in facts["policy_decisions"]:
             if decision["status"] == "DISPUTED":
                 decision["status"] = "CONFIRMED"
@@ -82,7 +84,7 @@ def test_disputing_evidence_requires_a_disputed_status(tmp_path: pathlib.Path) -
 def test_invalid_data_writes_nothing(databases: Databases, tmp_path: pathlib.Path) -> None:
     data = copy_data(tmp_path)
 
-    def shift(facts: dict) -> None:  # type: ignore[type-arg]
+    def shift(facts: Any) -> None:
         facts["aid_packages"][0]["evidence"][0]["end"] += 3
 
     rewrite_facts(data, shift)
@@ -93,7 +95,7 @@ def test_invalid_data_writes_nothing(databases: Databases, tmp_path: pathlib.Pat
     assert asyncio.run(count_rows(url, m.Country)) == 0
 
 
-async def count_rows(url: str, model: type) -> int:  # type: ignore[type-arg]
+async def count_rows(url: str, model: type[Any]) -> int:
     engine = create_engine(url)
     try:
         async with session_factory(engine)() as session:
@@ -120,15 +122,26 @@ def test_acceptance_floor(seeded_url: str) -> None:
         async with session_factory(engine)() as session:
             people = set((await session.scalars(select(m.Person.name))).all())
             assert {
-                "Antony Blinken", "Dmytro Kuleba", "David Cameron", "Volodymyr Zelensky",
-                "Pedro Sánchez", "Felipe VI", "Kyrylo Budanov", "Oleksandr Syrsky",
-                "Jens Stoltenberg", "Emmanuel Macron", "Joe Biden", "Sabrina Singh",
-                "Donald Trump", "Maciej Zubel",
+                "Antony Blinken",
+                "Dmytro Kuleba",
+                "David Cameron",
+                "Volodymyr Zelensky",
+                "Pedro Sánchez",
+                "Felipe VI",
+                "Kyrylo Budanov",
+                "Oleksandr Syrsky",
+                "Jens Stoltenberg",
+                "Emmanuel Macron",
+                "Joe Biden",
+                "Sabrina Singh",
+                "Donald Trump",
+                "Maciej Zubel",
             } <= people
             decisions = (
                 await session.execute(
-                    select(m.Country.iso2, m.PolicyDecision.action, m.PolicyDecision.date_value)
-                    .join(m.Country, m.Country.id == m.PolicyDecision.country_id)
+                    select(
+                        m.Country.iso2, m.PolicyDecision.action, m.PolicyDecision.date_value
+                    ).join(m.Country, m.Country.id == m.PolicyDecision.country_id)
                 )
             ).all()
             found = {(c, a.value, d) for c, a, d in decisions}

@@ -21,7 +21,7 @@ def post(client: TestClient, body: Any, accept: str = "application/json", **kw: 
         ("{ policyDecisions(", "Syntax Error"),
         ("{ nope }", "Cannot query field 'nope'"),
         ("{ policyDecisions(first: 1) { edges { node { action(x: 1) } } } }", "Unknown argument"),
-        ('{ policyDecisions(orderBy: SIDEWAYS) { totalCount } }', "SIDEWAYS"),
+        ("{ policyDecisions(orderBy: SIDEWAYS) { totalCount } }", "SIDEWAYS"),
     ],
 )
 def test_bad_documents(client: TestClient, query: str, message: str) -> None:
@@ -36,7 +36,10 @@ def test_bad_documents(client: TestClient, query: str, message: str) -> None:
 
 
 def test_bad_variable_value(client: TestClient) -> None:
-    body = {"query": "query($n: Int!) { countries(first: $n) { totalCount } }", "variables": {"n": "x"}}
+    body = {
+        "query": "query($n: Int!) { countries(first: $n) { totalCount } }",
+        "variables": {"n": "x"},
+    }
     response = post(client, body, accept=GQL_RESPONSE)
     assert response.status_code == 400
     assert "Variable '$n'" in response.json()["errors"][0]["message"]

@@ -6,7 +6,8 @@ from tests.conftest import GraphQL, StatementCounter
 def test_country_to_its_decisions_and_aid(gql: GraphQL) -> None:
     data = gql(
         """{ country(code: "US") { name aliases { alias kind }
-             policyDecisions { action } aidGiven { amount recipient { iso2 } } aidReceived { key } } }"""
+             policyDecisions { action } aidGiven { amount recipient { iso2 } }
+             aidReceived { key } } }"""
     )["country"]
     assert {d["action"] for d in data["policyDecisions"]} == {"EASED", "MAINTAINED"}
     assert {a["recipient"]["iso2"] for a in data["aidGiven"]} == {"UA"}
@@ -87,6 +88,7 @@ def test_places_and_organizations(gql: GraphQL) -> None:
     assert by_key["kharkiv"]["parent"]["key"] == "kharkiv-oblast"
     assert by_key["kharkiv-oblast"]["country"]["iso2"] == "UA"
     nato = gql(
-        '{ organizations(filter: {name: "NATO"}) { edges { node { key policyDecisions { action } } } } }'
+        '{ organizations(filter: {name: "NATO"}) '
+        "{ edges { node { key policyDecisions { action } } } } }"
     )["organizations"]["edges"][0]["node"]
     assert [d["action"] for d in nato["policyDecisions"]] == ["ADVOCATED"]

@@ -57,7 +57,8 @@ def test_garbage_cursor_is_a_clear_error(gql: GraphQL) -> None:
 def test_cursor_of_another_ordering_is_rejected(gql: GraphQL) -> None:
     page = gql(COUNTRIES, {"first": 2, "order": "NAME_ASC"})["countries"]
     body = gql(
-        COUNTRIES, {"first": 2, "after": page["pageInfo"]["endCursor"], "order": "ISO2_ASC"},
+        COUNTRIES,
+        {"first": 2, "after": page["pageInfo"]["endCursor"], "order": "ISO2_ASC"},
         errors=True,
     )
     assert "another list or ordering" in body["errors"][0]["message"]

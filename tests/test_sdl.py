@@ -16,7 +16,13 @@ def test_every_field_and_type_has_a_description() -> None:
     missing = []
     for type_ in schema._schema.type_map.values():
         if type_.name.startswith("__") or type_.name in {
-            "String", "Int", "Boolean", "ID", "Float", "Date", "Decimal"
+            "String",
+            "Int",
+            "Boolean",
+            "ID",
+            "Float",
+            "Date",
+            "Decimal",
         }:
             continue
         if not type_.description:

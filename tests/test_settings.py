@@ -16,7 +16,9 @@ def test_environment_overrides() -> None:
         {"HOST": "0.0.0.0", "PORT": "9000", "DATABASE_URL": "postgresql://x/y"}
     )
     assert (settings.host, settings.port, settings.database_url) == (
-        "0.0.0.0", 9000, "postgresql://x/y"
+        "0.0.0.0",
+        9000,
+        "postgresql://x/y",
     )
 
 

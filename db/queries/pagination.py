@@ -10,12 +10,14 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Date, Integer, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 T = TypeVar("T")
 
 # An ordering: (expression, descending) pairs; the last one must be unique (the id).
-Ordering = Sequence[tuple[ColumnElement[Any], bool]]
+SortExpression = ColumnElement[Any] | QueryableAttribute[Any]
+Ordering = Sequence[tuple[SortExpression, bool]]
 
 
 class InvalidCursor(ValueError):
