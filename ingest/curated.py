@@ -1,19 +1,16 @@
 """Load the shipped dataset (countries and curated facts), verifying every quote first."""
 
-import dataclasses
 import hashlib
+import os
 import pathlib
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
-from db.base import Base
 from db.enums import (
     AgreementStatus,
     AidKind,
@@ -26,115 +23,29 @@ from db.enums import (
 )
 from db.fuzzy_date import FuzzyDate
 from ingest.normalize import content_hash
+from ingest.upsert import LoadReport, Upserter
+from ingest.verify import (
+    EVIDENCE_SECTIONS,
+    CuratedDataError,
+    Entry,
+    read_bodies,
+    read_yaml,
+    verify,
+)
 
-DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
-
-Row = TypeVar("Row", bound=Base)
-Entry = Mapping[str, Any]
-
-# Sections of facts.yaml whose entries carry `evidence:` lists, with their evidence column.
-EVIDENCE_SECTIONS = {
-    "policy_decisions": "policy_decision_id",
-    "aid_packages": "aid_package_id",
-    "agreements": "agreement_id",
-    "events": "event_id",
-}
+__all__ = ["DATA_DIR", "CuratedDataError", "LoadReport", "load_dataset", "read_bodies", "verify"]
 
 
-class CuratedDataError(ValueError):
-    """The shipped data is inconsistent; the message lists every problem found."""
+def default_data_dir() -> pathlib.Path:
+    """FRONTLINE_DATA_DIR, else the checkout's data/ (editable install), else ./data."""
+    configured = os.environ.get("FRONTLINE_DATA_DIR")
+    if configured:
+        return pathlib.Path(configured)
+    beside_code = pathlib.Path(__file__).resolve().parent.parent / "data"
+    return beside_code if beside_code.is_dir() else pathlib.Path.cwd() / "data"
 
 
-@dataclasses.dataclass
-class LoadReport:
-    """How many rows each table gained or changed."""
-
-    created: Counter[str] = dataclasses.field(default_factory=Counter)
-    updated: Counter[str] = dataclasses.field(default_factory=Counter)
-
-    @property
-    def changed(self) -> bool:
-        return bool(sum(self.created.values()) or sum(self.updated.values()))
-
-    def summary(self) -> str:
-        tables = sorted(set(self.created) | set(self.updated))
-        if not tables:
-            return "nothing to do: the database already holds the dataset"
-        return ", ".join(
-            f"{t}: +{self.created[t]}" + (f" ~{self.updated[t]}" if self.updated[t] else "")
-            for t in tables
-        )
-
-
-def read_yaml(path: pathlib.Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def read_bodies(facts: Entry, data_dir: pathlib.Path) -> dict[str, str]:
-    """Article bodies exactly as shipped, keyed by article key."""
-    bodies = {}
-    for article in facts.get("articles") or []:
-        path = data_dir / article["file"]
-        # newline="" keeps the text byte-for-byte: offsets are into the body as received.
-        with path.open(encoding="utf-8", newline="") as handle:
-            bodies[article["key"]] = handle.read()
-    return bodies
-
-
-def _all_evidence(facts: Entry) -> Iterable[tuple[str, Entry]]:
-    for section in EVIDENCE_SECTIONS:
-        for fact in facts.get(section) or []:
-            for evidence in fact.get("evidence") or []:
-                yield f"{section}/{fact['key']}", evidence
-    for person in facts.get("people") or []:
-        for role in person.get("roles") or []:
-            for evidence in role.get("evidence") or []:
-                yield f"people/{person['key']}/roles/{role['key']}", evidence
-
-
-def verify(facts: Entry, bodies: Mapping[str, str]) -> None:
-    """Fail loudly unless every quote is its article's text at the stated offsets."""
-    problems: list[str] = []
-    spans: list[tuple[str, Entry]] = list(_all_evidence(facts))
-    spans += [(f"statements/{s['key']}", s) for s in facts.get("statements") or []]
-    for where, span in spans:
-        body = bodies.get(span["article"])
-        if body is None:
-            problems.append(f"{where}: unknown article {span['article']!r}")
-            continue
-        start, end, quote = span.get("start"), span.get("end"), span.get("quote")
-        if not isinstance(start, int) or not isinstance(end, int) or not quote:
-            problems.append(f"{where}: quote, start and end are required")
-        elif body[start:end] != quote:
-            problems.append(
-                f"{where}: quote {quote!r} is not the text of article {span['article']} "
-                f"at [{start}:{end}] (found {body[start:end]!r})"
-            )
-    for section in EVIDENCE_SECTIONS:
-        for fact in facts.get(section) or []:
-            stances = {e["stance"] for e in fact.get("evidence") or []}
-            if not fact.get("evidence"):
-                problems.append(f"{section}/{fact['key']}: a fact needs evidence")
-            if "DISPUTES" in stances and fact.get("status") not in {"DISPUTED", "DENIED"}:
-                problems.append(
-                    f"{section}/{fact['key']}: has disputing evidence but status "
-                    f"{fact.get('status')!r} (expected DISPUTED or DENIED)"
-                )
-    for section in [
-        "articles",
-        "people",
-        "organizations",
-        "places",
-        "statements",
-        "topics",
-        "outlets",
-        *EVIDENCE_SECTIONS,
-    ]:
-        keys = Counter(entry["key"] for entry in facts.get(section) or [])
-        problems += [f"{section}: duplicate key {k!r}" for k, n in keys.items() if n > 1]
-    if problems:
-        raise CuratedDataError("curated data is invalid:\n  " + "\n  ".join(problems))
+DATA_DIR = default_data_dir()
 
 
 def _date(entry: Entry | None, field: str = "date") -> FuzzyDate | None:
@@ -162,55 +73,9 @@ def evidence_key(column: str, fact_key: str, article_key: str, span: Entry) -> s
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
-class _Writer:
-    """Get-or-update rows by natural key so that loading twice changes nothing."""
-
-    def __init__(self, session: AsyncSession, report: LoadReport) -> None:
-        self.session = session
-        self.report = report
-        self._index: dict[tuple[type, str], dict[Any, Any]] = {}
-
-    async def index(self, model: type[Row], attr: str = "key") -> dict[Any, Row]:
-        cache_key = (model, attr)
-        if cache_key not in self._index:
-            rows = (await self.session.scalars(select(model))).all()
-            self._index[cache_key] = {getattr(row, attr): row for row in rows}
-        return self._index[cache_key]
-
-    async def put(self, model: type[Row], natural: Mapping[str, Any], **fields: Any) -> Row:
-        """Insert the row or bring its fields up to date; count what changed."""
-        attrs = tuple(natural)
-        index = await self._composite_index(model, attrs)
-        ident = tuple(natural[a] for a in attrs)
-        row = index.get(ident)
-        table = model.__tablename__
-        if row is None:
-            row = model(**natural, **fields)
-            self.session.add(row)
-            index[ident] = row
-            self.report.created[table] += 1
-            return row
-        changed = [name for name, value in fields.items() if getattr(row, name) != value]
-        for name in changed:
-            setattr(row, name, fields[name])
-        if changed:
-            self.report.updated[table] += 1
-        return row
-
-    async def _composite_index(self, model: type[Row], attrs: tuple[str, ...]) -> dict[Any, Row]:
-        cache_key = (model, "|".join(attrs))
-        if cache_key not in self._index:
-            rows = (await self.session.scalars(select(model))).all()
-            self._index[cache_key] = {tuple(getattr(r, a) for a in attrs): r for r in rows}
-        return self._index[cache_key]
-
-    async def flush(self) -> None:
-        await self.session.flush()
-
-
 async def load_countries(session: AsyncSession, path: pathlib.Path, report: LoadReport) -> None:
     """Every ISO 3166-1 country with the names coverage uses for it."""
-    writer = _Writer(session, report)
+    writer = Upserter(session, report)
     entries = read_yaml(path)
     countries = {}
     for entry in entries:
@@ -239,7 +104,7 @@ async def load_curated(session: AsyncSession, data_dir: pathlib.Path, report: Lo
     facts = read_yaml(data_dir / "facts.yaml")
     bodies = read_bodies(facts, data_dir)
     verify(facts, bodies)
-    w = _Writer(session, report)
+    w = Upserter(session, report)
     country_ids = {c.iso2: c.id for c in (await w.index(m.Country, "iso2")).values()}
 
     def country(code: str | None) -> int | None:
