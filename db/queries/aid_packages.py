@@ -36,17 +36,10 @@ class AidPackageOrder(enum.StrEnum):
     DATE_DESC = "DATE_DESC"
 
 
+_ASC, _DESC = filters.fuzzy_date_orderings(A.date_earliest, A.date_latest, A.id)
 ORDERINGS: dict[AidPackageOrder, Ordering] = {
-    AidPackageOrder.DATE_ASC: [
-        (filters.earliest_key(A.date_earliest), False),
-        (filters.earliest_key(A.date_latest), False),
-        (A.id, False),
-    ],
-    AidPackageOrder.DATE_DESC: [
-        (filters.latest_key(A.date_latest), True),
-        (filters.latest_key(A.date_earliest), True),
-        (A.id, True),
-    ],
+    AidPackageOrder.DATE_ASC: _ASC,
+    AidPackageOrder.DATE_DESC: _DESC,
 }
 
 

@@ -30,17 +30,10 @@ class ArticleOrder(enum.StrEnum):
     PUBLISHED_DESC = "PUBLISHED_DESC"
 
 
+_ASC, _DESC = filters.fuzzy_date_orderings(A.published_earliest, A.published_latest, A.id)
 ORDERINGS: dict[ArticleOrder, Ordering] = {
-    ArticleOrder.PUBLISHED_ASC: [
-        (filters.earliest_key(A.published_earliest), False),
-        (filters.earliest_key(A.published_latest), False),
-        (A.id, False),
-    ],
-    ArticleOrder.PUBLISHED_DESC: [
-        (filters.latest_key(A.published_latest), True),
-        (filters.latest_key(A.published_earliest), True),
-        (A.id, True),
-    ],
+    ArticleOrder.PUBLISHED_ASC: _ASC,
+    ArticleOrder.PUBLISHED_DESC: _DESC,
 }
 
 

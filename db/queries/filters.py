@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, func, literal, select, true
 
 from db import models as m
+from db.queries.pagination import Ordering
 
 # Unknown dates sort last in both directions.
 FAR_FUTURE = dt.date(9999, 12, 31)
@@ -70,3 +71,15 @@ def name_contains(column: Any, text: str) -> ColumnElement[bool]:
     """Case-insensitive substring match (LIKE wildcards in the input are matched literally)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
+
+
+def fuzzy_date_orderings(earliest: Any, latest: Any, pk: Any) -> tuple[Ordering, Ordering]:
+    """(ascending, descending) orderings by a fuzzy date: ascending by the earliest day it can
+    mean, descending by the latest; unknown dates last; ties broken by the primary key."""
+    ascending: Ordering = [
+        (earliest_key(earliest), False),
+        (earliest_key(latest), False),
+        (pk, False),
+    ]
+    descending: Ordering = [(latest_key(latest), True), (latest_key(earliest), True), (pk, True)]
+    return ascending, descending

@@ -36,17 +36,10 @@ class PolicyDecisionOrder(enum.StrEnum):
     DATE_DESC = "DATE_DESC"
 
 
+_ASC, _DESC = filters.fuzzy_date_orderings(D.date_earliest, D.date_latest, D.id)
 ORDERINGS: dict[PolicyDecisionOrder, Ordering] = {
-    PolicyDecisionOrder.DATE_ASC: [
-        (filters.earliest_key(D.date_earliest), False),
-        (filters.earliest_key(D.date_latest), False),
-        (D.id, False),
-    ],
-    PolicyDecisionOrder.DATE_DESC: [
-        (filters.latest_key(D.date_latest), True),
-        (filters.latest_key(D.date_earliest), True),
-        (D.id, True),
-    ],
+    PolicyDecisionOrder.DATE_ASC: _ASC,
+    PolicyDecisionOrder.DATE_DESC: _DESC,
 }
 
 
