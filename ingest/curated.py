@@ -22,6 +22,7 @@ from db.enums import (
     StatementKind,
 )
 from db.fuzzy_date import FuzzyDate
+from db.queries.dataset_version import bump_data_version
 from ingest.normalize import content_hash
 from ingest.upsert import LoadReport, Upserter
 from ingest.verify import (
@@ -351,6 +352,8 @@ async def load_dataset(session: AsyncSession, data_dir: pathlib.Path = DATA_DIR)
     report = LoadReport()
     await load_countries(session, data_dir / "countries.yaml", report)
     await load_curated(session, data_dir, report)
+    if report.changed:
+        await bump_data_version(session)
     return report
 
 

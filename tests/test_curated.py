@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from db import migrate
 from db import models as m
 from db.engine import create_engine, session_factory
+from db.queries.dataset_version import get_data_version
 from ingest.curated import DATA_DIR, CuratedDataError, read_bodies, read_yaml, verify
 from tests.conftest import Databases, load
 
@@ -163,3 +164,21 @@ def test_acceptance_floor(seeded_url: str) -> None:
         await engine.dispose()
 
     asyncio.run(check())
+
+
+def test_loading_bumps_the_data_version_only_on_change(databases: Databases) -> None:
+    async def version(url: str) -> int:
+        engine = create_engine(url)
+        try:
+            async with session_factory(engine)() as session:
+                return await get_data_version(session)
+        finally:
+            await engine.dispose()
+
+    url = databases.new()
+    migrate.upgrade(url)
+    assert asyncio.run(version(url)) == 0
+    asyncio.run(load(url))
+    assert asyncio.run(version(url)) == 1
+    asyncio.run(load(url))
+    assert asyncio.run(version(url)) == 1

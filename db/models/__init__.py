@@ -4,6 +4,7 @@ from db.models.agreement import Agreement, AgreementParty
 from db.models.aid_package import AidPackage, AidPackageItem
 from db.models.article import Article, ArticleAuthor
 from db.models.country import Country, CountryAlias
+from db.models.dataset_version import DatasetVersion
 from db.models.event import Event
 from db.models.evidence import FACT_COLUMNS, Evidence
 from db.models.organization import Organization, OrganizationAlias
@@ -24,6 +25,7 @@ __all__ = [
     "ArticleAuthor",
     "Country",
     "CountryAlias",
+    "DatasetVersion",
     "Event",
     "Evidence",
     "Organization",
