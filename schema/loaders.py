@@ -1,27 +1,13 @@
 """Per-request DataLoaders: every nested field batches into one query per level."""
 
-import dataclasses
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from db import models as m
-from db.enums import Stance
 from db.queries import batch
-
-
-@dataclasses.dataclass(frozen=True)
-class Support:
-    """How a fact stands in the coverage."""
-
-    articles: int = 0
-    sources: int = 0
-    outlets: int = 0
-    disputing: int = 0
+from db.queries.evidence import Support, support_by_fact
 
 
 class Loaders:
@@ -76,28 +62,6 @@ class Loaders:
         """Supporting articles/outlets and disputing quotes per fact of one kind."""
 
         async def load(ids: list[int]) -> list[Support]:
-            fact = getattr(m.Evidence, column)
-            stmt = (
-                select(fact, m.Evidence.article_id, m.Article.outlet_id, m.Evidence.stance)
-                .join(m.Article, m.Article.id == m.Evidence.article_id)
-                .where(fact.in_(ids))
-            )
-            articles: dict[int, set[int]] = defaultdict(set)
-            sources: dict[int, set[str]] = defaultdict(set)
-            outlets: dict[int, set[int]] = defaultdict(set)
-            disputing: dict[int, int] = defaultdict(int)
-            for fact_id, article_id, outlet_id, stance in (await self.session.execute(stmt)).all():
-                if stance == Stance.DISPUTES:
-                    disputing[fact_id] += 1
-                    continue
-                articles[fact_id].add(article_id)
-                # An article whose outlet is unknown counts as a source of its own.
-                sources[fact_id].add(f"o{outlet_id}" if outlet_id else f"a{article_id}")
-                if outlet_id:
-                    outlets[fact_id].add(outlet_id)
-            return [
-                Support(len(articles[i]), len(sources[i]), len(outlets[i]), disputing[i])
-                for i in ids
-            ]
+            return await support_by_fact(self.session, column, ids)
 
         return self._get(("support", column), load)

@@ -2,9 +2,12 @@
 
 import dataclasses
 import enum
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
 from db.enums import Stance
@@ -45,18 +48,35 @@ def evidence_query(f: EvidenceFilter) -> Select[Any]:
     return stmt
 
 
-def support_counts_query(column: str, fact_ids: list[int]) -> Select[Any]:
-    """Per fact: distinct supporting articles, distinct known outlets, disputing quotes."""
+@dataclasses.dataclass(frozen=True)
+class Support:
+    """How a fact stands in the coverage."""
+
+    articles: int = 0
+    sources: int = 0
+    outlets: int = 0
+    disputing: int = 0
+
+
+async def support_by_fact(session: AsyncSession, column: str, ids: Sequence[int]) -> list[Support]:
+    """Supporting articles/sources/outlets and disputing quotes for each fact id asked."""
     fact = getattr(E, column)
-    supports = E.stance == Stance.SUPPORTS
-    return (
-        select(
-            fact,
-            func.count(func.distinct(E.article_id)).filter(supports),
-            func.count(func.distinct(m.Article.outlet_id)).filter(supports),
-            func.count(E.id).filter(E.stance == Stance.DISPUTES),
-        )
+    stmt = (
+        select(fact, E.article_id, m.Article.outlet_id, E.stance)
         .join(m.Article, m.Article.id == E.article_id)
-        .where(fact.in_(fact_ids))
-        .group_by(fact)
+        .where(fact.in_(ids))
     )
+    articles: dict[int, set[int]] = defaultdict(set)
+    sources: dict[int, set[str]] = defaultdict(set)
+    outlets: dict[int, set[int]] = defaultdict(set)
+    disputing: dict[int, int] = defaultdict(int)
+    for fact_id, article_id, outlet_id, stance in (await session.execute(stmt)).all():
+        if stance == Stance.DISPUTES:
+            disputing[fact_id] += 1
+            continue
+        articles[fact_id].add(article_id)
+        # An article whose outlet is unknown counts as a source of its own.
+        sources[fact_id].add(f"o{outlet_id}" if outlet_id else f"a{article_id}")
+        if outlet_id:
+            outlets[fact_id].add(outlet_id)
+    return [Support(len(articles[i]), len(sources[i]), len(outlets[i]), disputing[i]) for i in ids]
