@@ -8,20 +8,15 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from api import errors
+from api.conditional import ConditionalGetMiddleware
 from api.graphql import FrontlineGraphQL
 from api.middleware import SessionMiddleware
+from api.routes import rest_routes
 from api.settings import Settings
 from db.engine import create_engine, session_factory
-
-
-async def healthz(request: Request) -> JSONResponse:
-    """The process is alive."""
-    return JSONResponse({"status": "ok"})
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -39,13 +34,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await engine.dispose()
 
     graphql = FrontlineGraphQL(graphiql=settings.graphiql, max_page_size=settings.max_page_size)
-    routes = [
-        Route("/healthz", healthz, methods=["GET"]),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
-    ]
+    routes = [*rest_routes(), Route("/graphql", graphql, methods=["GET", "POST"])]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(SessionMiddleware)],
+        middleware=[Middleware(SessionMiddleware), Middleware(ConditionalGetMiddleware)],
         exception_handlers={
             HTTPException: errors.http_exception,
             Exception: errors.server_error,

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
@@ -44,7 +44,7 @@ def evidence_query(f: EvidenceFilter) -> Select[Any]:
     if f.stances:
         stmt = stmt.where(E.stance.in_(f.stances))
     if f.fact_columns:
-        stmt = stmt.where(func.coalesce(*[getattr(E, c) for c in f.fact_columns]).is_not(None))
+        stmt = stmt.where(or_(*[getattr(E, c).is_not(None) for c in f.fact_columns]))
     return stmt
 
 

@@ -1,0 +1,62 @@
+"""ETags from the data version on every /v1 GET; If-None-Match answers 304 without a query."""
+
+import hashlib
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from db.queries.dataset_version import get_data_version
+
+CACHE_CONTROL = "public, max-age=60, must-revalidate"
+
+
+class ConditionalGetMiddleware:
+    """Every write bumps the data version, so an ETag holds exactly as long as the data."""
+
+    def __init__(self, app: ASGIApp, prefix: str = "/v1/") -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in {"GET", "HEAD"}
+            or not scope["path"].startswith(self.prefix)
+        ):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        version = await get_data_version(scope["state"]["session"])
+        variant = "|".join(
+            [
+                scope["path"],
+                scope.get("query_string", b"").decode("latin-1"),
+                headers.get("accept", ""),
+            ]
+        )
+        etag = f'W/"{version}-{hashlib.sha256(variant.encode()).hexdigest()[:16]}"'
+        wanted = headers.get("if-none-match")
+        if wanted and (wanted.strip() == "*" or etag in [t.strip() for t in wanted.split(",")]):
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 304,
+                    "headers": [
+                        (b"etag", etag.encode()),
+                        (b"cache-control", CACHE_CONTROL.encode()),
+                        (b"vary", b"Accept"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def send_with_etag(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                response_headers = MutableHeaders(scope=message)
+                response_headers["ETag"] = etag
+                response_headers["Cache-Control"] = CACHE_CONTROL
+                response_headers["Vary"] = "Accept"
+            await send(message)
+
+        await self.app(scope, receive, send_with_etag)
