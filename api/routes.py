@@ -2,6 +2,7 @@
 
 from starlette.routing import BaseRoute, Route
 
+from api.docs import docs, openapi_json, openapi_yaml
 from api.endpoints import (
     aid_packages,
     articles,
@@ -33,7 +34,12 @@ def rest_routes() -> list[BaseRoute]:
         ("statements", statements.list_statements, statements.get_statement),
         ("evidence", evidence.list_evidence, evidence.get_evidence),
     ]
-    routes: list[BaseRoute] = [Route("/healthz", healthz, methods=["GET"])]
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/openapi.json", openapi_json, methods=["GET"]),
+        Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
+        Route("/docs", docs, methods=["GET"]),
+    ]
     for name, list_endpoint, detail_endpoint in pairs:
         routes.append(Route(f"/v1/{name}", list_endpoint, methods=["GET"]))
         routes.append(Route(f"/v1/{name}/{{id}}", detail_endpoint, methods=["GET"]))
