@@ -11,6 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from api import errors
+from api.body_limit import BodyLimitMiddleware
 from api.conditional import ConditionalGetMiddleware
 from api.graphql import FrontlineGraphQL
 from api.middleware import SessionMiddleware
@@ -37,7 +38,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [*rest_routes(), Route("/graphql", graphql, methods=["GET", "POST"])]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(SessionMiddleware), Middleware(ConditionalGetMiddleware)],
+        middleware=[
+            Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
+            Middleware(SessionMiddleware),
+            Middleware(ConditionalGetMiddleware),
+        ],
         exception_handlers={
             HTTPException: errors.http_exception,
             Exception: errors.server_error,

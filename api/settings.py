@@ -46,6 +46,7 @@ class Settings:
     graphiql: bool = True
     max_page_size: int = 100
     log_level: str = "INFO"
+    max_body_bytes: int = 1_048_576
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -61,4 +62,5 @@ class Settings:
             port=_int(env, "PORT", 8000, 1, 65535),
             graphiql=_bool(env, "FRONTLINE_GRAPHIQL", True),
             log_level=log_level,
+            max_body_bytes=_int(env, "FRONTLINE_MAX_BODY_BYTES", 1_048_576, 1024, 1_073_741_824),
         )
