@@ -14,6 +14,7 @@ COPY schema ./schema
 COPY db ./db
 COPY ingest ./ingest
 COPY data ./data
+COPY openapi ./openapi
 RUN pip install -c requirements.lock . \
     && useradd --create-home --uid 10001 frontline \
     && mkdir -p /app/var && chown frontline /app/var

@@ -8,6 +8,8 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
+from db.queries.search import is_valid_query
+
 
 class ParamError(ValueError):
     """A query parameter the route does not take (400) or a value it cannot use (422)."""
@@ -84,6 +86,15 @@ TEXTS = Param(text, many=True, expects="a comma-separated list of non-empty valu
 DATE = Param(iso_date, expects="an ISO date (YYYY-MM-DD)")
 COUNTRIES = Param(country_code, many=True, expects="ISO 3166-1 alpha-2 codes, comma-separated")
 BOOLEAN = Param(boolean, expects="true or false")
+
+
+def search_text(value: str) -> str:
+    if not is_valid_query(value):
+        raise ValueError
+    return value
+
+
+SEARCH = Param(search_text, expects="search words (1 to 200 characters)")
 
 
 def choices(kind: type[enum.Enum]) -> Param:

@@ -12,7 +12,7 @@ from schema.dates import FuzzyDate
 from schema.node import Node, global_id
 from schema.outlet import Outlet
 from schema.pagination import Connection, connection
-from schema.relations import keys, many, one
+from schema.relations import keys, many, one, search_text
 
 if TYPE_CHECKING:
     from schema.agreement import Agreement
@@ -157,6 +157,9 @@ class ArticleFilter:
     date_to: dt.date | None = strawberry.field(
         default=None, description="Published possibly on or before this day."
     )
+    q: str | None = strawberry.field(
+        default=None, description="Full-text search over titles and bodies (all words must match)."
+    )
 
 
 async def resolve_articles(
@@ -174,7 +177,9 @@ async def resolve_articles(
             languages=tuple(f.languages or ()),
             date_from=f.date_from,
             date_to=f.date_to,
-        )
+            q=search_text(f.q),
+        ),
+        info.context.session.get_bind().dialect.name,
     )
     order = q.ArticleOrder(order_by)
     return await connection(

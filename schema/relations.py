@@ -3,6 +3,7 @@
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from db.queries.search import MAX_QUERY_LENGTH, is_valid_query
 from schema.context import Info
 from schema.errors import PublicError
 from schema.node import parse_global_id
@@ -43,3 +44,12 @@ def key_or_id(value: str, expected: str) -> str:
 def keys(values: list[str] | None, expected: str) -> tuple[str, ...]:
     """Keys from a list of IDs or slugs."""
     return tuple(key_or_id(v, expected) for v in values or [])
+
+
+def search_text(value: str | None) -> str | None:
+    """Validate a full-text query the same way REST does (api.params.search_text)."""
+    if value is None:
+        return None
+    if not is_valid_query(value):
+        raise PublicError(f"`q` must be 1 to {MAX_QUERY_LENGTH} characters of search words")
+    return value

@@ -12,7 +12,7 @@ from schema.dates import FuzzyDate
 from schema.enums import StatementKind
 from schema.node import Node, global_id
 from schema.pagination import Connection, connection
-from schema.relations import keys, one
+from schema.relations import keys, one, search_text
 
 if TYPE_CHECKING:
     from schema.article import Article
@@ -95,6 +95,9 @@ class StatementFilter:
     outlets: list[str] | None = strawberry.field(default=None, description="Outlet IDs or slugs.")
     date_from: dt.date | None = strawberry.field(default=None, description="On or after this day.")
     date_to: dt.date | None = strawberry.field(default=None, description="On or before this day.")
+    q: str | None = strawberry.field(
+        default=None, description="Full-text search over the statements' words (all must match)."
+    )
 
 
 async def resolve_statements(
@@ -113,7 +116,9 @@ async def resolve_statements(
             outlets=keys(f.outlets, "Outlet"),
             date_from=f.date_from,
             date_to=f.date_to,
-        )
+            q=search_text(f.q),
+        ),
+        info.context.session.get_bind().dialect.name,
     )
     order = q.StatementOrder(order_by)
     return await connection(

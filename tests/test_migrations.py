@@ -20,7 +20,10 @@ def test_single_head() -> None:
 async def _inspect(url: str) -> tuple[set[str], list[object]]:
     def run(connection: Connection) -> tuple[set[str], list[object]]:
         tables = set(inspect(connection).get_table_names())
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(
+            connection, opts={"include_name": migrate.include_name}
+        )
+        diff = compare_metadata(context, Base.metadata)
         return tables, diff
 
     engine = create_engine(url)

@@ -9,7 +9,12 @@ from tests.conftest import GraphQL
 
 CASES = [
     ("policyDecisions", "policy-decisions", {}, ""),
-    ("policyDecisions", "policy-decisions", {"actions": ["LIFTED", "EASED"]}, "action=LIFTED,EASED"),
+    (
+        "policyDecisions",
+        "policy-decisions",
+        {"actions": ["LIFTED", "EASED"]},
+        "action=LIFTED,EASED",
+    ),
     ("policyDecisions", "policy-decisions", {"countries": ["US"]}, "country=US"),
     ("policyDecisions", "policy-decisions", {"people": ["joe-biden"]}, "person=joe-biden"),
     (
@@ -22,6 +27,8 @@ CASES = [
     ("aidPackages", "aid-packages", {"people": ["antony-blinken"]}, "person=antony-blinken"),
     ("statements", "statements", {"speakers": ["antony-blinken"]}, "person=antony-blinken"),
     ("articles", "articles", {"authors": ["maciej-zubel"]}, "person=maciej-zubel"),
+    ("articles", "articles", {"q": "Stoltenberg"}, "q=Stoltenberg"),
+    ("statements", "statements", {"q": "poison"}, "q=poison"),
     ("countries", "countries", {"hasFacts": True}, "has_facts=true"),
     ("people", "people", {"name": "kuleba"}, "name=kuleba"),
     ("evidence", "evidence", {"stances": ["DISPUTES"]}, "stance=DISPUTES"),

@@ -152,3 +152,16 @@ def test_etag_and_conditional_get(api: TestClient) -> None:
     assert again.status_code == 304 and again.content == b""
     other = api.get("/v1/policy-decisions?format=csv", headers={"If-None-Match": etag})
     assert other.status_code == 200 and other.headers["ETag"] != etag
+
+
+def test_full_text_search_over_articles_and_statements(api: TestClient) -> None:
+    himers = items(api, "/v1/articles?q=Himers")
+    assert [a["key"] for a in himers] == ["3927557de837501e"]
+    assert len(items(api, "/v1/articles?q=Stoltenberg")) == 2
+    assert items(api, "/v1/articles?q=Stoltenberg%20Himers")[0]["key"] == "3927557de837501e"
+    poison = items(api, "/v1/statements?q=poison")
+    assert [s["speaker"]["slug"] for s in poison] == ["antony-blinken"]
+    for hostile in ['"', "NEAR(", "*", "'; DROP TABLE articles; --"]:
+        assert api.get("/v1/articles", params={"q": hostile}).status_code == 200
+    too_long = api.get("/v1/articles", params={"q": "x" * 201})
+    assert too_long.status_code == 422 and too_long.json()["parameter"] == "q"

@@ -64,7 +64,9 @@ def query(v: dict[str, Any], dialect: str) -> Any:
             languages=v.get("language", ()),
             date_from=v.get("date_from"),
             date_to=v.get("date_to"),
-        )
+            q=v.get("q"),
+        ),
+        dialect,
     )
 
 
@@ -76,6 +78,7 @@ SPEC = ListSpec(
         "language": p.TEXTS,
         "date_from": p.DATE,
         "date_to": p.DATE,
+        "q": p.SEARCH,
     },
     sorts={
         "published": q.ORDERINGS[q.ArticleOrder.PUBLISHED_ASC],

@@ -47,7 +47,9 @@ def query(v: dict[str, Any], dialect: str) -> Any:
             outlets=keys(list(v.get("outlet", ())), "Outlet"),
             date_from=v.get("date_from"),
             date_to=v.get("date_to"),
-        )
+            q=v.get("q"),
+        ),
+        dialect,
     )
 
 
@@ -60,6 +62,7 @@ SPEC = ListSpec(
         "outlet": p.TEXTS,
         "date_from": p.DATE,
         "date_to": p.DATE,
+        "q": p.SEARCH,
     },
     sorts={
         "date": q.ORDERINGS[q.StatementOrder.DATE_ASC],

@@ -8,6 +8,7 @@ from sqlalchemy.engine import Connection
 import db.models  # noqa: F401 - registers every table on the metadata
 from db.base import Base
 from db.engine import create_engine
+from db.migrate import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -20,6 +21,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from db import models as m
-from db.queries import filters
+from db.queries import filters, search
 from db.queries.pagination import Ordering
 
 A = m.Article
@@ -23,6 +23,7 @@ class ArticleFilter:
     languages: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    q: str | None = None
 
 
 class ArticleOrder(enum.StrEnum):
@@ -37,9 +38,11 @@ ORDERINGS: dict[ArticleOrder, Ordering] = {
 }
 
 
-def articles_query(f: ArticleFilter) -> Select[Any]:
-    """Articles matching the filter (unordered)."""
+def articles_query(f: ArticleFilter, dialect: str) -> Select[Any]:
+    """Articles matching the filter (unordered); `dialect` picks the full-text search."""
     stmt = select(A)
+    if f.q:
+        stmt = stmt.where(A.id.in_(search.article_ids_matching(dialect, f.q)))
     if f.outlets:
         stmt = stmt.where(A.id.in_(filters.article_ids(outlet_keys=f.outlets)))
     if f.authors:

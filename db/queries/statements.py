@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from db import models as m
-from db.queries import filters
+from db.queries import filters, search
 from db.queries.pagination import Ordering
 
 S = m.Statement
@@ -24,6 +24,7 @@ class StatementFilter:
     outlets: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    q: str | None = None
 
 
 class StatementOrder(enum.StrEnum):
@@ -37,9 +38,11 @@ ORDERINGS: dict[StatementOrder, Ordering] = {
 }
 
 
-def statements_query(f: StatementFilter) -> Select[Any]:
-    """Statements matching the filter (unordered)."""
+def statements_query(f: StatementFilter, dialect: str) -> Select[Any]:
+    """Statements matching the filter (unordered); `dialect` picks the full-text search."""
     stmt = select(S)
+    if f.q:
+        stmt = stmt.where(S.id.in_(search.statement_ids_matching(dialect, f.q)))
     if f.speakers:
         stmt = stmt.where(S.speaker_id.in_(filters.person_ids(f.speakers)))
     if f.organizations:
