@@ -34,3 +34,19 @@ def test_environment_overrides() -> None:
 def test_invalid_values_name_the_setting(env: dict[str, str], name: str) -> None:
     with pytest.raises(SettingsError, match=name):
         Settings.from_env(env)
+
+
+def test_every_setting_read_anywhere_is_in_the_readme() -> None:
+    import pathlib
+    import re
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for folder in ["api", "db", "ingest", "schema"]:
+        for path in (root / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            names |= set(re.findall(r"\"(FRONTLINE_[A-Z_]+|DATABASE_URL|HOST|PORT)\"", text))
+    assert {"DATABASE_URL", "HOST", "PORT"} <= names
+    missing = sorted(n for n in names if f"`{n}`" not in readme)
+    assert missing == []
