@@ -2,8 +2,11 @@
 
 import argparse
 import asyncio
+import os
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import BinaryIO
 
 from api.settings import Settings, SettingsError
 
@@ -81,6 +84,88 @@ def _cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _export(database_url: str, out: BinaryIO | None, zip_path: str | None) -> int:
+    from db.dump import begin_snapshot, iter_dump, write_zip
+    from db.engine import create_engine, session_factory
+
+    engine = create_engine(database_url)
+    try:
+        # One read transaction (one snapshot on PostgreSQL) for the whole dump.
+        async with session_factory(engine)() as session, session.begin():
+            await begin_snapshot(session)
+            if zip_path is not None:
+                return sum((await write_zip(session, zip_path)).values())
+            assert out is not None
+            rows = -1  # the first line is the header
+            async for line in iter_dump(session):
+                out.write(line)
+                rows += 1
+            return rows
+    finally:
+        await engine.dispose()
+
+
+async def _import(database_url: str, lines: Iterable[bytes]) -> Counter[str]:
+    from db.dump import load_dump
+    from db.engine import create_engine, session_factory
+
+    engine = create_engine(database_url)
+    try:
+        # One transaction: a refused line leaves the database as it was.
+        async with session_factory(engine)() as session, session.begin():
+            return await load_dump(session, lines)
+    finally:
+        await engine.dispose()
+
+
+def _cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    from db.dump import DumpError
+
+    if args.format == "zip" and args.path == "-":
+        print("error: --format zip needs a PATH (a zip cannot go to stdout)", file=sys.stderr)
+        return 2
+    try:
+        if args.path == "-":
+            asyncio.run(_export(settings.database_url, sys.stdout.buffer, None))
+            sys.stdout.flush()
+            return 0
+        # Write beside the target and rename at the end: a failed export leaves no half file.
+        partial = f"{args.path}.partial"
+        try:
+            if args.format == "zip":
+                rows = asyncio.run(_export(settings.database_url, None, partial))
+            else:
+                with open(partial, "wb") as out:
+                    rows = asyncio.run(_export(settings.database_url, out, None))
+            os.replace(partial, args.path)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+    except DumpError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {rows} rows to {args.path}", file=sys.stderr)
+    return 0
+
+
+def _cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    from db.dump import DumpError
+
+    try:
+        if args.path == "-":
+            counts = asyncio.run(_import(settings.database_url, sys.stdin.buffer))
+        else:
+            with open(args.path, "rb") as lines:
+                counts = asyncio.run(_import(settings.database_url, lines))
+    except (DumpError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for table, rows in counts.items():
+        print(f"{table}: {rows}")
+    print(f"imported {sum(counts.values())} rows into {len(counts)} tables")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="frontline", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -106,6 +191,15 @@ def parser() -> argparse.ArgumentParser:
     group.add_argument("--write", action="store_true", help="write schema/schema.graphql")
     group.add_argument("--check", action="store_true", help="fail if schema.graphql is stale")
     schema.set_defaults(run=_cmd_schema)
+
+    export = sub.add_parser("export", help="dump every table (NDJSON for import, or CSV zip)")
+    export.add_argument("path", nargs="?", default="-", help="file to write (default: - stdout)")
+    export.add_argument("--format", choices=["ndjson", "zip"], default="ndjson")
+    export.set_defaults(run=_cmd_export)
+
+    load = sub.add_parser("import", help="load an NDJSON dump into an empty, migrated database")
+    load.add_argument("path", help="dump file to read (- for stdin)")
+    load.set_defaults(run=_cmd_import)
     return p
 
 

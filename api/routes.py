@@ -13,6 +13,7 @@ from api.endpoints import (
     policy_decisions,
     statements,
 )
+from api.endpoints.export import export_dataset
 from api.health import healthz
 
 
@@ -39,6 +40,7 @@ def rest_routes() -> list[BaseRoute]:
         Route("/openapi.json", openapi_json, methods=["GET"]),
         Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),
+        Route("/v1/export", export_dataset, methods=["GET"]),
     ]
     for name, list_endpoint, detail_endpoint in pairs:
         routes.append(Route(f"/v1/{name}", list_endpoint, methods=["GET"]))
