@@ -18,6 +18,7 @@ from api.settings import Settings
 from db import migrate
 from db.engine import create_engine, session_factory
 from ingest.curated import LoadReport, load_dataset
+from tests.contract import Contract, ContractClient
 
 HEADLINE = (pathlib.Path(__file__).parent / "headline.graphql").read_text(encoding="utf-8")
 
@@ -135,3 +136,9 @@ def count_queries(client: TestClient) -> Iterator[StatementCounter]:
     event.listen(engine, "before_cursor_execute", counter)
     yield counter
     event.remove(engine, "before_cursor_execute", counter)
+
+
+@pytest.fixture(scope="session")
+def api(client: TestClient) -> ContractClient:
+    """`client`, but every response is checked against openapi/openapi.yaml (tests/contract.py)."""
+    return ContractClient(client, Contract.load())
