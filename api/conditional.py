@@ -35,28 +35,45 @@ class ConditionalGetMiddleware:
             ]
         )
         etag = f'W/"{version}-{hashlib.sha256(variant.encode()).hexdigest()[:16]}"'
-        wanted = headers.get("if-none-match")
-        if wanted and (wanted.strip() == "*" or etag in [t.strip() for t in wanted.split(",")]):
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 304,
-                    "headers": [
-                        (b"etag", etag.encode()),
-                        (b"cache-control", CACHE_CONTROL.encode()),
-                        (b"vary", b"Accept"),
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": b""})
+        wanted = [t.strip() for t in headers.get("if-none-match", "").split(",") if t.strip()]
+        if etag in wanted:
+            # The ETag covers path, query, Accept and data version: this exact request answered
+            # 200 before and the data has not changed since, so nothing needs to run.
+            await _send_not_modified(send, etag)
             return
+        # `*` means "any current representation": only a request that would succeed qualifies,
+        # so the app runs and a 200 is turned into a 304 (errors pass through untouched).
+        any_match = "*" in wanted
+        suppressed = False
 
         async def send_with_etag(message: Message) -> None:
+            nonlocal suppressed
             if message["type"] == "http.response.start" and message["status"] == 200:
+                if any_match:
+                    suppressed = True
+                    await _send_not_modified(send, etag)
+                    return
                 response_headers = MutableHeaders(scope=message)
                 response_headers["ETag"] = etag
                 response_headers["Cache-Control"] = CACHE_CONTROL
                 response_headers["Vary"] = "Accept"
+            if suppressed:
+                return
             await send(message)
 
         await self.app(scope, receive, send_with_etag)
+
+
+async def _send_not_modified(send: Send, etag: str) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 304,
+            "headers": [
+                (b"etag", etag.encode()),
+                (b"cache-control", CACHE_CONTROL.encode()),
+                (b"vary", b"Accept"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": b""})

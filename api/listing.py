@@ -193,7 +193,8 @@ async def detail_response(
 ) -> Response:
     """One item as JSON; 404 problem when it does not exist."""
     try:
-        values = parse_params(request.query_params, {"format": Param(one_of("json"))})
+        spec = {"format": Param(one_of("json"), expects="json (details come as JSON only)")}
+        values = parse_params(request.query_params, spec)
         negotiate(request, values.get("format"), ["json"])
     except ParamError as error:
         return param_problem(error)

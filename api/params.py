@@ -37,6 +37,9 @@ def text(value: str) -> str:
 
 
 def iso_date(value: str) -> dt.date:
+    # fromisoformat also takes 20240501 and week dates; the contract says YYYY-MM-DD only.
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise ValueError
     return dt.date.fromisoformat(value)
 
 

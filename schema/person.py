@@ -11,7 +11,7 @@ from schema.dates import FuzzyDate
 from schema.fact import Fact
 from schema.node import Node, global_id
 from schema.pagination import Connection, connection
-from schema.relations import many, one
+from schema.relations import keys, many, one
 
 if TYPE_CHECKING:
     from schema.aid_package import AidPackage
@@ -152,7 +152,7 @@ class PersonFilter:
         default=None, description="ISO alpha-2 codes."
     )
     organizations: list[str] | None = strawberry.field(
-        default=None, description="People with a role in these organizations (slugs)."
+        default=None, description="People with a role in these organizations (IDs or slugs)."
     )
 
 
@@ -168,7 +168,7 @@ async def resolve_people(
         q.PersonFilter(
             name=f.name,
             nationalities=tuple(f.nationalities or ()),
-            organizations=tuple(f.organizations or ()),
+            organizations=keys(f.organizations, "Organization"),
         )
     )
     order = q.PersonOrder(order_by)

@@ -165,3 +165,25 @@ def test_full_text_search_over_articles_and_statements(api: TestClient) -> None:
         assert api.get("/v1/articles", params={"q": hostile}).status_code == 200
     too_long = api.get("/v1/articles", params={"q": "x" * 201})
     assert too_long.status_code == 422 and too_long.json()["parameter"] == "q"
+
+
+def test_if_none_match_star_only_matches_what_exists(api: TestClient) -> None:
+    star = {"If-None-Match": "*"}
+    assert api.get("/v1/countries/GB", headers=star).status_code == 304
+    assert api.get("/v1/countries/XX", headers=star).status_code == 404
+    assert api.get("/v1/countries?bogus=1", headers=star).status_code == 400
+
+
+def test_country_filters_take_alpha3_and_people_filters_take_ids(api: TestClient) -> None:
+    assert len(items(api, "/v1/policy-decisions?country=GBR")) == 1
+    nato = api.get("/v1/organizations/nato").json()
+    by_id = items(api, f"/v1/people?organization={nato['id']}")
+    assert [p["slug"] for p in by_id] == [
+        p["slug"] for p in items(api, "/v1/people?organization=nato")
+    ]
+    assert by_id
+
+
+def test_dates_must_be_yyyy_mm_dd(api: TestClient) -> None:
+    assert api.get("/v1/policy-decisions?date_from=20240501").status_code == 422
+    assert api.get("/v1/policy-decisions?date_from=2024-W22-1").status_code == 422

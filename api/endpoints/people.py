@@ -13,6 +13,7 @@ from api.related import Related
 from db import models as m
 from db.queries import people as q
 from schema.node import global_id
+from schema.relations import keys
 
 
 async def serialize(rel: Related, rows: list[m.Person]) -> list[JSON]:
@@ -51,7 +52,7 @@ def query(v: dict[str, Any], dialect: str) -> Any:
         q.PersonFilter(
             name=v.get("name"),
             nationalities=v.get("nationality", ()),
-            organizations=v.get("organization", ()),
+            organizations=keys(list(v.get("organization", ())), "Organization"),
         )
     )
 

@@ -58,8 +58,9 @@ def evidenced_in(
 
 
 def country_ids(codes: tuple[str, ...]) -> Any:
-    """Subquery of country ids by ISO alpha-2 code (case-insensitive)."""
-    return select(m.Country.id).where(m.Country.iso2.in_([c.upper() for c in codes]))
+    """Subquery of country ids by ISO alpha-2 or alpha-3 code (case-insensitive)."""
+    upper = [c.upper() for c in codes]
+    return select(m.Country.id).where(m.Country.iso2.in_(upper) | m.Country.iso3.in_(upper))
 
 
 def person_ids(keys: tuple[str, ...]) -> Any:
