@@ -75,5 +75,25 @@ class FrontlineGraphQL(GraphQL[Context, None]):
         sub_response.frontline_request = request  # type: ignore[attr-defined]
         return sub_response
 
+    async def parse_http_body(self, request: Any) -> Any:
+        data = await super().parse_http_body(request)
+        for item in data if isinstance(data, list) else [data]:
+            if _has_nul(item.query) or _has_nul(item.variables):
+                # No stored text contains NUL and PostgreSQL refuses it as a parameter.
+                raise HTTPException(
+                    400, "the query and its variables must not contain NUL characters"
+                )
+        return data
+
     def encode_json(self, data: object) -> str:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False

@@ -116,6 +116,9 @@ def parse_params(query: QueryParams, spec: Mapping[str, Param]) -> dict[str, Any
             )
         raw: Sequence[str] = query.getlist(name)
         param = spec[name]
+        if any("\x00" in value for value in raw):
+            # No stored text can contain NUL (PostgreSQL refuses it): say so instead of failing.
+            raise ParamError(422, name, f"{name} must not contain NUL characters")
         if len(raw) > 1 and not param.many:
             raise ParamError(422, name, f"{name} may be given once, got {len(raw)} values")
         items = [part for value in raw for part in value.split(",")] if param.many else list(raw)

@@ -92,3 +92,10 @@ def test_unexpected_exceptions_are_masked_and_logged(
     assert response.json()["errors"][0]["message"] == "Unexpected error."
     assert "secret" not in text and "Traceback" not in text
     assert "secret internals" in caplog.text
+
+
+def test_nul_characters_in_variables_are_a_400(client: TestClient) -> None:
+    query = "query($n: String) { people(filter: {name: $n}) { totalCount } }"
+    response = post(client, {"query": query, "variables": {"n": "a\x00"}})
+    assert response.status_code == 400
+    assert "NUL" in response.json()["errors"][0]["message"]

@@ -82,3 +82,13 @@ def test_policy_decision_pages_follow_fuzzy_date_order(gql: GraphQL) -> None:
     assert known == sorted(known)
     # Unknown dates sort last.
     assert dates[len(known) :] == [None] * (len(dates) - len(known))
+
+
+def test_cursor_with_out_of_range_numbers_is_rejected(gql: GraphQL) -> None:
+    import base64
+    import json
+
+    raw = json.dumps(["countries:ISO2_ASC", ["GB", 10**30]]).encode()
+    cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    body = gql(COUNTRIES, {"first": 2, "after": cursor, "order": "ISO2_ASC"}, errors=True)
+    assert "invalid `after` cursor" in body["errors"][0]["message"]

@@ -187,3 +187,10 @@ def test_country_filters_take_alpha3_and_people_filters_take_ids(api: TestClient
 def test_dates_must_be_yyyy_mm_dd(api: TestClient) -> None:
     assert api.get("/v1/policy-decisions?date_from=20240501").status_code == 422
     assert api.get("/v1/policy-decisions?date_from=2024-W22-1").status_code == 422
+
+
+def test_nul_characters_are_rejected_not_crashing(api: TestClient) -> None:
+    response = api.get("/v1/people", params={"name": "a\x00b"})
+    assert response.status_code == 422 and response.json()["parameter"] == "name"
+    assert api.get("/v1/people/a%00b").status_code == 404
+    assert api.get("/v1/articles", params={"q": "\x00"}).status_code == 422

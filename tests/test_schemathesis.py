@@ -7,6 +7,7 @@ only when this API issued it (a random string is rightly a 422), and `GET /graph
 `variables` must hold JSON. Every other check runs, negative data included.
 """
 
+import os
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from api.app import create_app
 from api.settings import Settings
 
-EXAMPLES_PER_OPERATION = 25
+EXAMPLES_PER_OPERATION = int(os.environ.get("FRONTLINE_FUZZ_EXAMPLES", "25"))
 
 
 @pytest.fixture(scope="module")

@@ -70,7 +70,8 @@ def _decode(name: str, cursor: str, ordering: Ordering) -> list[Any]:
             if isinstance(expression.type, Date):
                 decoded.append(dt.date.fromisoformat(value))
             elif isinstance(expression.type, Integer):
-                if not isinstance(value, int) or isinstance(value, bool):
+                # Bounded to BIGINT so no database is ever asked to compare a larger number.
+                if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63:
                     raise TypeError
                 decoded.append(value)
             else:
