@@ -43,7 +43,9 @@ def _e(value: Any) -> str:
 
 
 def _schema_name(schema: dict[str, Any]) -> str:
-    if "$ref" in schema:
+    if "oneOf" in schema or "anyOf" in schema:
+        return " | ".join(_schema_name(s) for s in schema.get("oneOf") or schema["anyOf"])
+    if "$ref" in schema and "/schemas/" in schema["$ref"]:
         name = schema["$ref"].rsplit("/", 1)[-1]
         return f'<a href="#schema-{_e(name)}">{_e(name)}</a>'
     kind = schema.get("type", "")
@@ -56,17 +58,28 @@ def _schema_name(schema: dict[str, Any]) -> str:
     return _e(kind or "any")
 
 
+def _resolve(node: Any) -> Any:
+    """Follow a local `$ref` (parameters and responses are shared through components)."""
+    while isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/"):
+        target: Any = load_spec()
+        for part in node["$ref"][2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
 def _operation(path: str, method: str, op: dict[str, Any]) -> str:
+    parameters = [_resolve(p) for p in op.get("parameters", [])]
     rows = "".join(
         f"<tr><td><code>{_e(p['name'])}</code></td><td>{_e(p['in'])}</td>"
         f"<td>{_schema_name(p.get('schema', {}))}</td><td>{_e(p.get('description'))}</td></tr>"
-        for p in op.get("parameters", [])
+        for p in parameters
         if "name" in p
     )
     responses = "".join(
         f"<li><b>{_e(code)}</b> {_e(r.get('description'))} "
         f"<small>{_e(', '.join(r.get('content', {})))}</small></li>"
-        for code, r in op.get("responses", {}).items()
+        for code, r in ((c, _resolve(r)) for c, r in op.get("responses", {}).items())
     )
     table = (
         f"<table><tr><th>name</th><th>in</th><th>type</th><th>description</th></tr>{rows}</table>"

@@ -56,3 +56,9 @@ def test_docs_render_offline(client: TestClient) -> None:
     assert "<script" not in page.text and "cdn" not in page.text.lower()
     assert client.get("/openapi.json").json()["openapi"].startswith("3.1")
     assert "openapi: 3.1" in client.get("/openapi.yaml").text
+
+
+def test_docs_show_shared_parameters_and_responses(client: TestClient) -> None:
+    page = client.get("/docs").text
+    for text in ["<code>date_from</code>", "<code>limit</code>", "<code>cursor</code>", "<b>422</b>"]:
+        assert text in page
