@@ -11,10 +11,13 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from api import errors
+from api.access import AccessMiddleware
 from api.body_limit import BodyLimitMiddleware
 from api.conditional import ConditionalGetMiddleware
+from api.cors import CORSMiddleware, SecurityHeadersMiddleware
 from api.graphql import FrontlineGraphQL
 from api.middleware import SessionMiddleware
+from api.ratelimit import make_limiter
 from api.routes import rest_routes
 from api.settings import Settings
 from db.engine import create_engine, session_factory
@@ -32,15 +35,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             yield {"engine": engine, "sessions": session_factory(engine), "settings": settings}
         finally:
+            await limiter.close()
             await engine.dispose()
 
+    limiter = make_limiter(settings.redis_url)
     graphql = FrontlineGraphQL(graphiql=settings.graphiql, max_page_size=settings.max_page_size)
     routes = [*rest_routes(), Route("/graphql", graphql, methods=["GET", "POST"])]
     return Starlette(
         routes=routes,
         middleware=[
             Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
+            Middleware(SecurityHeadersMiddleware),
             Middleware(SessionMiddleware),
+            Middleware(CORSMiddleware, origins=settings.cors_origins),
+            Middleware(AccessMiddleware, settings=settings, limiter=limiter),
             Middleware(ConditionalGetMiddleware),
         ],
         exception_handlers={

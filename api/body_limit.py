@@ -7,10 +7,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.errors import PROBLEM_BASE
 
 
-class BodyTooLarge(Exception):
-    """Raised inside `receive` once the body passes the limit."""
-
-
 async def _send_413(send: Send, limit: int) -> None:
     body = orjson.dumps(
         {
@@ -49,25 +45,27 @@ class BodyLimitMiddleware:
             await _send_413(send, self.max_bytes)
             return
         received = 0
-        started = False
+        answered = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, answered
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyTooLarge
+                    if not answered:
+                        answered = True
+                        await _send_413(send, self.max_bytes)
+                    # The app sees the client go away and stops; the 413 has been sent.
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            if not answered:
+                await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await _send_413(send, self.max_bytes)
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            if not answered:
+                raise

@@ -166,6 +166,68 @@ def _cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _keys(settings: Settings, args: argparse.Namespace) -> tuple[int, str]:
+    from api import key_admin
+    from db.engine import create_engine, session_factory
+    from db.queries import api_keys
+
+    engine = create_engine(settings.database_url)
+    try:
+        async with session_factory(engine)() as session, session.begin():
+            if args.action == "create":
+                request = key_admin.KeyRequest(
+                    name=args.name,
+                    scopes=tuple(args.scopes.split(",")),
+                    kind=args.kind,
+                    rate=args.rate,
+                    origins=tuple(args.origin or ()),
+                    expires=args.expires,
+                )
+                row, plaintext = await key_admin.create(session, request, settings.default_key_rate)
+                described = key_admin.describe(row)
+                return 0, (
+                    f"{plaintext}\n\nThis is the only time the key is shown; store it now.\n"
+                    f"id {described['id']}, {row.kind}, scopes {' '.join(described['scopes'])}, "
+                    f"rate {described['rate']}, expires {described['expires_at'] or 'never'}"
+                )
+            if args.action == "list":
+                rows = await api_keys.list_api_keys(session)
+                lines = [
+                    f"{d['id']}  {d['kind']:<11} {' '.join(d['scopes']):<22} {d['rate']:<12} "
+                    f"{'revoked' if d['revoked_at'] else 'active':<8} {d['name']}"
+                    for d in map(key_admin.describe, rows)
+                ]
+                return 0, "\n".join(lines) or "no keys"
+            found = await api_keys.get_api_key(session, args.id or "")
+            if found is None:
+                return 1, f"no key with id {args.id!r}"
+            if args.action == "revoke":
+                await api_keys.revoke_api_key(session, found)
+                return 0, f"revoked {found.public_id}"
+            _, plaintext = await key_admin.rotate(session, found)
+            return 0, (
+                f"{plaintext}\n\nReplaces {found.public_id} (now revoked); shown only this once."
+            )
+    finally:
+        await engine.dispose()
+
+
+def _cmd_keys(settings: Settings, args: argparse.Namespace) -> int:
+    if args.action == "create" and not args.name:
+        print("error: keys create needs --name", file=sys.stderr)
+        return 2
+    if args.action in {"revoke", "rotate"} and not args.id:
+        print(f"error: keys {args.action} needs the key id", file=sys.stderr)
+        return 2
+    try:
+        code, text = asyncio.run(_keys(settings, args))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(text, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="frontline", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -191,6 +253,17 @@ def parser() -> argparse.ArgumentParser:
     group.add_argument("--write", action="store_true", help="write schema/schema.graphql")
     group.add_argument("--check", action="store_true", help="fail if schema.graphql is stale")
     schema.set_defaults(run=_cmd_schema)
+
+    keys = sub.add_parser("keys", help="API keys: create, list, revoke, rotate")
+    keys.add_argument("action", choices=["create", "list", "revoke", "rotate"])
+    keys.add_argument("id", nargs="?", help="key id (revoke, rotate)")
+    keys.add_argument("--name", help="who the key is for (create)")
+    keys.add_argument("--scopes", default="read", help="read,write,review,admin (create)")
+    keys.add_argument("--rate", help="e.g. 600/minute (default: FRONTLINE_DEFAULT_KEY_RATE)")
+    keys.add_argument("--kind", choices=["secret", "publishable"], default="secret")
+    keys.add_argument("--origin", action="append", help="allowed Origin (publishable; repeat)")
+    keys.add_argument("--expires", help="e.g. 90d, 12h, or an ISO timestamp with time zone")
+    keys.set_defaults(run=_cmd_keys)
 
     export = sub.add_parser("export", help="dump every table (NDJSON for import, or CSV zip)")
     export.add_argument("path", nargs="?", default="-", help="file to write (default: - stdout)")

@@ -1,17 +1,21 @@
 """The GraphQL endpoint: Strawberry's ASGI app with our context and GraphQL-over-HTTP errors."""
 
+import datetime as dt
 import json
 from typing import Any
 
 from cross_web import HTTPException
-from starlette.requests import Request
+from graphql import GraphQLError, parse
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 
-from schema.context import Context
+from api.access import send_error
+from schema.context import Context, RateLimitStatus
+from schema.limits import query_cost
 from schema.loaders import Loaders
 from schema.schema import schema
 
@@ -36,13 +40,44 @@ class FrontlineGraphQL(GraphQL[Context, None]):
             loaders=Loaders(session),
             max_page_size=self.max_page_size,
             request=request,
+            rate_limit=getattr(request.state, "rate_limit_status", None),
+            principal=getattr(request.state, "principal", None),
         )
+
+    async def _charge(self, request: Request, send: Send) -> bool:
+        """Charge the query's cost (computed before execution) to the caller's window."""
+        cost = await _request_cost(request)
+        principal = request.state.principal
+        decision = await request.state.limiter.hit(
+            principal.identity, cost, principal.limit, principal.window
+        )
+        request.state.rate_decision = decision
+        request.state.graphql_cost = cost
+        request.state.rate_limit_status = RateLimitStatus(
+            limit=decision.limit,
+            remaining=decision.remaining,
+            reset_at=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=decision.reset_after),
+            cost=cost,
+        )
+        if decision.allowed:
+            return True
+        detail = (
+            f"this query costs {cost} points and only {decision.remaining} of "
+            f"{decision.limit} remain in this window; retry in {decision.reset_after}s"
+        )
+        await send_error(send, "/graphql", 429, detail, decision.headers())
+        return False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
         request = Request(scope=scope, receive=receive)
+        try:
+            if "limiter" in scope["state"] and not await self._charge(request, send):
+                return
+        except ClientDisconnect:
+            return  # gone (or cut off by the body-size limit, which has answered already)
         try:
             response = await self.run(request)
         except HTTPException as error:
@@ -97,3 +132,21 @@ def _has_nul(value: object) -> bool:
     if isinstance(value, list):
         return any(_has_nul(v) for v in value)
     return False
+
+
+async def _request_cost(request: Request) -> int:
+    """The cost of the operation in a GET or JSON POST request; 1 when it cannot be read
+    (Strawberry then answers the malformed request itself)."""
+    try:
+        if request.method == "GET":
+            data: Any = dict(request.query_params)
+            if data.get("variables"):
+                data["variables"] = json.loads(data["variables"])
+        else:
+            data = json.loads(await request.body())
+        document = parse(data["query"])
+        variables = data.get("variables")
+        variables = variables if isinstance(variables, dict) else None
+        return max(1, query_cost(document, variables, data.get("operationName")))
+    except (KeyError, TypeError, ValueError, GraphQLError):
+        return 1

@@ -9,6 +9,7 @@ from api.endpoints import (
     countries,
     entities,
     evidence,
+    keys,
     people,
     policy_decisions,
     statements,
@@ -41,6 +42,11 @@ def rest_routes() -> list[BaseRoute]:
         Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),
         Route("/v1/export", export_dataset, methods=["GET"]),
+        Route("/v1/keys", keys.list_keys, methods=["GET"]),
+        Route("/v1/keys", keys.create_key, methods=["POST"]),
+        Route("/v1/keys/{id}", keys.get_key, methods=["GET"]),
+        Route("/v1/keys/{id}", keys.revoke_key, methods=["DELETE"]),
+        Route("/v1/keys/{id}/rotate", keys.rotate_key, methods=["POST"]),
     ]
     for name, list_endpoint, detail_endpoint in pairs:
         routes.append(Route(f"/v1/{name}", list_endpoint, methods=["GET"]))

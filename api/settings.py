@@ -36,6 +36,18 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name} must be on/off (1/0, true/false), got {raw!r}")
 
 
+def _rate(env: Mapping[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:
+    from api.keys import parse_rate
+
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return parse_rate(raw)
+    except ValueError as error:
+        raise SettingsError(f"{name}: {error}") from None
+
+
 @dataclasses.dataclass(frozen=True)
 class Settings:
     """Every setting the service reads; documented in the README's settings table."""
@@ -47,6 +59,11 @@ class Settings:
     max_page_size: int = 100
     log_level: str = "INFO"
     max_body_bytes: int = 1_048_576
+    anonymous: bool = True
+    anonymous_rate: tuple[int, int] = (60, 60)
+    default_key_rate: tuple[int, int] = (600, 60)
+    redis_url: str | None = None
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -57,6 +74,13 @@ class Settings:
                 f"FRONTLINE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}"
             )
         return cls(
+            anonymous=_bool(env, "FRONTLINE_ANONYMOUS", True),
+            anonymous_rate=_rate(env, "FRONTLINE_ANONYMOUS_RATE", (60, 60)),
+            default_key_rate=_rate(env, "FRONTLINE_DEFAULT_KEY_RATE", (600, 60)),
+            redis_url=env.get("REDIS_URL") or None,
+            cors_origins=tuple(
+                o for o in env.get("FRONTLINE_CORS_ORIGINS", "").replace(",", " ").split() if o
+            ),
             database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
             host=env.get("HOST") or "127.0.0.1",
             port=_int(env, "PORT", 8000, 1, 65535),

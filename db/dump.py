@@ -36,9 +36,14 @@ class DumpError(ValueError):
     """A dump that cannot be written or loaded; the message says why."""
 
 
+# Credentials and their usage are operational state, not the dataset: a public export must
+# never carry key hashes, and a restore must not resurrect revoked keys.
+NOT_DUMPED = frozenset({"api_keys", "api_key_usage"})
+
+
 def dump_tables() -> list[sa.Table]:
-    """Every table of the schema, parents before children (Alembic's own table is not in it)."""
-    return list(Base.metadata.sorted_tables)
+    """Every dataset table, parents before children (Alembic's own table and keys are not in it)."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_DUMPED]
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from schema import (
     outlet,
     place,
     policy_decision,
+    rate_limit,
     statement,
     topic,
 )
@@ -100,3 +101,8 @@ class Query:
     )
     places = strawberry.field(resolver=entities.resolve_places, description="Places.")
     topics = strawberry.field(resolver=entities.resolve_topics, description="Decision topics.")
+    rate_limit = strawberry.field(
+        resolver=rate_limit.resolve_rate_limit,
+        description="The caller's rate-limit window and this query's cost; null when the "
+        "server does not rate-limit.",
+    )

@@ -1,19 +1,34 @@
-"""The executable Strawberry schema and its SDL snapshot."""
+"""The executable Strawberry schema (with its abuse limits) and its SDL snapshot."""
 
 import pathlib
+from collections.abc import Sequence
 
 import strawberry
 from strawberry.extensions import MaskErrors
 
 from schema.errors import should_mask_error
+from schema.limits import ExtensionFactory, GraphQLLimits
 from schema.query import Query
 
 SDL_PATH = pathlib.Path(__file__).with_name("schema.graphql")
+DEFAULT_LIMITS = GraphQLLimits()
 
-schema = strawberry.Schema(
-    query=Query,
-    extensions=[lambda: MaskErrors(should_mask_error=should_mask_error)],
-)
+
+def build_schema(
+    limits: GraphQLLimits = DEFAULT_LIMITS, *, extensions: Sequence[ExtensionFactory] = ()
+) -> strawberry.Schema:
+    """The schema enforcing `limits` before execution; `extensions` run after the limits."""
+    return strawberry.Schema(
+        query=Query,
+        extensions=[
+            *limits.extensions(),
+            *extensions,
+            lambda: MaskErrors(should_mask_error=should_mask_error),
+        ],
+    )
+
+
+schema = build_schema()
 
 
 def sdl() -> str:

@@ -60,5 +60,10 @@ def test_docs_render_offline(client: TestClient) -> None:
 
 def test_docs_show_shared_parameters_and_responses(client: TestClient) -> None:
     page = client.get("/docs").text
-    for text in ["<code>date_from</code>", "<code>limit</code>", "<code>cursor</code>", "<b>422</b>"]:
+    for text in [
+        "<code>date_from</code>",
+        "<code>limit</code>",
+        "<code>cursor</code>",
+        "<b>422</b>",
+    ]:
         assert text in page

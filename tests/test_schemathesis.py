@@ -23,7 +23,7 @@ EXAMPLES_PER_OPERATION = int(os.environ.get("FRONTLINE_FUZZ_EXAMPLES", "25"))
 
 @pytest.fixture(scope="module")
 def api_schema(seeded_url: str) -> Any:
-    app = create_app(Settings(database_url=seeded_url))
+    app = create_app(Settings(database_url=seeded_url, anonymous_rate=(1_000_000, 60)))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -2,6 +2,7 @@
 
 from db.models.agreement import Agreement, AgreementParty
 from db.models.aid_package import AidPackage, AidPackageItem
+from db.models.api_key import ApiKey, ApiKeyUsage
 from db.models.article import Article, ArticleAuthor
 from db.models.country import Country, CountryAlias
 from db.models.dataset_version import DatasetVersion
@@ -21,6 +22,8 @@ __all__ = [
     "AgreementParty",
     "AidPackage",
     "AidPackageItem",
+    "ApiKey",
+    "ApiKeyUsage",
     "Article",
     "ArticleAuthor",
     "Country",
