@@ -39,7 +39,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await engine.dispose()
 
     limiter = make_limiter(settings.redis_url)
-    graphql = FrontlineGraphQL(graphiql=settings.graphiql, max_page_size=settings.max_page_size)
+    graphql = FrontlineGraphQL(
+        graphiql=settings.graphiql,
+        max_page_size=settings.max_page_size,
+        limits=settings.graphql_limits,
+    )
     routes = [*rest_routes(), Route("/graphql", graphql, methods=["GET", "POST"])]
     return Starlette(
         routes=routes,

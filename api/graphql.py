@@ -15,9 +15,9 @@ from strawberry.http import GraphQLHTTPResponse
 
 from api.access import send_error
 from schema.context import Context, RateLimitStatus
-from schema.limits import query_cost
+from schema.limits import GraphQLLimits, query_cost
 from schema.loaders import Loaders
-from schema.schema import schema
+from schema.schema import build_schema, schema
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
@@ -25,9 +25,11 @@ GRAPHQL_RESPONSE = "application/graphql-response+json"
 class FrontlineGraphQL(GraphQL[Context, None]):
     """Builds the context from the session the DB middleware opened for this request."""
 
-    def __init__(self, graphiql: bool = True, max_page_size: int = 100) -> None:
+    def __init__(
+        self, graphiql: bool = True, max_page_size: int = 100, limits: GraphQLLimits | None = None
+    ) -> None:
         super().__init__(
-            schema,
+            build_schema(limits) if limits is not None else schema,
             graphql_ide="graphiql" if graphiql else None,
             allow_queries_via_get=True,
         )

@@ -4,6 +4,8 @@ import dataclasses
 import os
 from collections.abc import Mapping
 
+from schema.limits import GraphQLLimits
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/frontline.db"
 
 
@@ -64,6 +66,7 @@ class Settings:
     default_key_rate: tuple[int, int] = (600, 60)
     redis_url: str | None = None
     cors_origins: tuple[str, ...] = ()
+    graphql_limits: GraphQLLimits = dataclasses.field(default_factory=GraphQLLimits)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -73,7 +76,12 @@ class Settings:
             raise SettingsError(
                 f"FRONTLINE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}"
             )
+        try:
+            graphql_limits = GraphQLLimits.from_env(env)
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
         return cls(
+            graphql_limits=graphql_limits,
             anonymous=_bool(env, "FRONTLINE_ANONYMOUS", True),
             anonymous_rate=_rate(env, "FRONTLINE_ANONYMOUS_RATE", (60, 60)),
             default_key_rate=_rate(env, "FRONTLINE_DEFAULT_KEY_RATE", (600, 60)),

@@ -10,6 +10,7 @@ from db import models as m
 from schema import (
     agreement,
     aid_package,
+    api_key,
     article,
     entities,
     event,
@@ -101,6 +102,9 @@ class Query:
     )
     places = strawberry.field(resolver=entities.resolve_places, description="Places.")
     topics = strawberry.field(resolver=entities.resolve_topics, description="Decision topics.")
+    api_keys = strawberry.field(
+        resolver=api_key.resolve_api_keys, description="Every API key with its usage (admin)."
+    )
     rate_limit = strawberry.field(
         resolver=rate_limit.resolve_rate_limit,
         description="The caller's rate-limit window and this query's cost; null when the "

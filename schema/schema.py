@@ -6,6 +6,7 @@ from collections.abc import Sequence
 import strawberry
 from strawberry.extensions import MaskErrors
 
+from schema.api_key import Mutation
 from schema.errors import should_mask_error
 from schema.limits import ExtensionFactory, GraphQLLimits
 from schema.query import Query
@@ -20,6 +21,7 @@ def build_schema(
     """The schema enforcing `limits` before execution; `extensions` run after the limits."""
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         extensions=[
             *limits.extensions(),
             *extensions,

@@ -338,3 +338,45 @@ def test_redis_counters_are_shared_between_processes(url: str) -> None:
             await b.close()
 
     assert asyncio.run(shared()) == (True, False)
+
+
+def test_keys_over_graphql_mutations(url: str, http: TestClient) -> None:
+    admin, _ = make_key(url, scopes=("admin", "read"))
+    reader, _ = make_key(url)
+    create = """mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) {
+        key apiKey { id scopes rate kind } } }"""
+    variables = {"input": {"name": "GQL partner", "scopes": ["read"], "rate": "30/minute"}}
+    denied = http.post(
+        "/graphql", json={"query": create, "variables": variables}, headers=bearer(reader)
+    )
+    assert "admin" in denied.json()["errors"][0]["message"]
+    made = http.post(
+        "/graphql", json={"query": create, "variables": variables}, headers=bearer(admin)
+    )
+    created = made.json()["data"]["createApiKey"]
+    assert created["apiKey"]["rate"] == "30/minute"
+    new_key, new_id = created["key"], created["apiKey"]["id"]
+    assert http.get("/v1/countries/GB", headers=bearer(new_key)).status_code == 200
+    rotate = "mutation($id: String!) { rotateApiKey(id: $id) { key apiKey { id } } }"
+    rotated = http.post(
+        "/graphql", json={"query": rotate, "variables": {"id": new_id}}, headers=bearer(admin)
+    ).json()["data"]["rotateApiKey"]
+    assert http.get("/v1/countries/GB", headers=bearer(new_key)).status_code == 401
+    revoke = "mutation($id: String!) { revokeApiKey(id: $id) { revokedAt } }"
+    revoked = http.post(
+        "/graphql",
+        json={"query": revoke, "variables": {"id": rotated["apiKey"]["id"]}},
+        headers=bearer(admin),
+    ).json()["data"]["revokeApiKey"]
+    assert revoked["revokedAt"] is not None
+    assert http.get("/v1/countries/GB", headers=bearer(rotated["key"])).status_code == 401
+    listed = http.post(
+        "/graphql", json={"query": "{ apiKeys { id usage { requests } } }"}, headers=bearer(admin)
+    ).json()["data"]["apiKeys"]
+    assert new_id in {k["id"] for k in listed}
+    bad = http.post(
+        "/graphql",
+        json={"query": create, "variables": {"input": {"name": "x", "scopes": ["root"]}}},
+        headers=bearer(admin),
+    ).json()
+    assert "scopes must be" in bad["errors"][0]["message"]
