@@ -18,11 +18,15 @@ class ConditionalGetMiddleware:
         self.prefix = prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] not in {"GET", "HEAD"}
-            or not scope["path"].startswith(self.prefix)
-        ):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["path"] == "/v1/keys" or scope["path"].startswith("/v1/keys/"):
+            # Keys are private and not part of the data version: no ETag and no `public`
+            # Cache-Control, so shared caches never store them (RFC 9111 3.5, Authorization).
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in {"GET", "HEAD"} or not scope["path"].startswith(self.prefix):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)

@@ -34,6 +34,7 @@ class FrontlineGraphQL(GraphQL[Context, None]):
             allow_queries_via_get=True,
         )
         self.max_page_size = max_page_size
+        self.limits = limits or GraphQLLimits()
 
     async def get_context(self, request: Request | WebSocket, response: Response | Any) -> Context:
         session = request.state.session
@@ -48,7 +49,7 @@ class FrontlineGraphQL(GraphQL[Context, None]):
 
     async def _charge(self, request: Request, send: Send) -> bool:
         """Charge the query's cost (computed before execution) to the caller's window."""
-        cost = await _request_cost(request)
+        cost = await _request_cost(request, self.schema, self.limits)
         principal = request.state.principal
         decision = await request.state.limiter.hit(
             principal.identity, cost, principal.limit, principal.window
@@ -136,7 +137,7 @@ def _has_nul(value: object) -> bool:
     return False
 
 
-async def _request_cost(request: Request) -> int:
+async def _request_cost(request: Request, schema: Any, limits: GraphQLLimits) -> int:
     """The cost of the operation in a GET or JSON POST request; 1 when it cannot be read
     (Strawberry then answers the malformed request itself)."""
     try:
@@ -146,9 +147,10 @@ async def _request_cost(request: Request) -> int:
                 data["variables"] = json.loads(data["variables"])
         else:
             data = json.loads(await request.body())
-        document = parse(data["query"])
+        document = parse(data["query"], max_tokens=limits.max_tokens)
         variables = data.get("variables")
         variables = variables if isinstance(variables, dict) else None
-        return max(1, query_cost(document, variables, data.get("operationName")))
+        operation = data.get("operationName")
+        return max(1, query_cost(document, variables, operation, schema=schema._schema))
     except (KeyError, TypeError, ValueError, GraphQLError):
         return 1

@@ -64,6 +64,8 @@ LIST_NODES = 10
 """Nodes a plain (unpaginated) list is assumed to return per parent node."""
 NODES_PER_POINT = 100
 """GitHub's divisor: 100 requested nodes cost one point."""
+MAX_NESTING = 200
+"""Deepest nesting of selections once fragments are inlined (graphql-core parses up to 200)."""
 
 ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]
 
@@ -328,41 +330,48 @@ def _is_connection(type_: GraphQLNamedType | None) -> bool:
     return type_ is not None and type_.name.endswith("Connection")
 
 
-def expanded_selections(document: DocumentNode) -> int:
-    """Selections the operations make once every fragment spread is inlined (memoized, linear).
+def inlined_size(document: DocumentNode) -> tuple[int, int]:
+    """Selections the operations make, and how many levels deep, once fragments are inlined.
 
-    Strawberry's depth and alias limiters walk each spread anew: a chain of fragments that each
-    spread the next twice is small to send but exponential to walk, so this bound comes first.
+    Memoized per fragment, so linear in the document (cycles count as empty). Strawberry's depth
+    and alias limiters walk each spread anew: fragments that each spread the next twice are small
+    to send but exponential to walk, and a long chain of fragments nests deeper than the parser
+    would ever allow; both are refused with this before those limiters run. May raise
+    RecursionError on absurd nesting, which the caller treats as too deep.
     """
     fragments = _fragments(document)
-    sizes: dict[str, int] = {}
+    sizes: dict[str, tuple[int, int]] = {}
     sizing: set[str] = set()
 
-    def size(selection_set: SelectionSetNode | None) -> int:
-        total = 0
+    def size(selection_set: SelectionSetNode | None) -> tuple[int, int]:
+        selections, levels = 0, 0
         for selection in selection_set.selections if selection_set else ():
-            total += 1
-            if isinstance(selection, FieldNode | InlineFragmentNode):
-                total += size(selection.selection_set)
-            elif isinstance(selection, FragmentSpreadNode):
-                total += fragment(selection.name.value)
-        return total
+            if isinstance(selection, FragmentSpreadNode):
+                inner = fragment(selection.name.value)
+            elif isinstance(selection, FieldNode | InlineFragmentNode):
+                inner = size(selection.selection_set)
+            else:
+                inner = (0, 0)
+            selections += 1 + inner[0]
+            levels = max(levels, 1 + inner[1])
+        return selections, levels
 
-    def fragment(name: str) -> int:
+    def fragment(name: str) -> tuple[int, int]:
         if name not in sizes:
             definition = fragments.get(name)
             if definition is None or name in sizing:
-                return 0
+                return 0, 0
             sizing.add(name)
             sizes[name] = size(definition.selection_set)
             sizing.discard(name)
         return sizes[name]
 
-    return sum(
+    operations = [
         size(d.selection_set)
         for d in document.definitions
         if isinstance(d, OperationDefinitionNode)
-    )
+    ]
+    return sum(o[0] for o in operations), max((o[1] for o in operations), default=0)
 
 
 def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
@@ -387,10 +396,11 @@ def _unknown_fragments(document: DocumentNode) -> list[GraphQLError]:
 class QueryCostLimiter(SchemaExtension):
     """Rejects, before execution, documents over the cost, page-size or fragment-expansion limit.
 
-    Before validation: unknown fragments and documents whose inlined fragments would make more
-    selections than the token limit allows are refused outright (standard validation is skipped,
-    so the stock depth/alias rules never walk an exponential fragment tree). Then a validation
-    rule, built per request with its variables, checks every `first` and the query cost.
+    Before validation: unknown fragments, and documents whose inlined fragments would nest deeper
+    than MAX_NESTING or make more selections than the token limit allows, are refused outright
+    (standard validation is then skipped, so the stock depth/alias rules never walk an
+    exponential or bottomless fragment tree). Then a validation rule, built per request with its
+    variables, checks every `first` and the query cost.
     """
 
     def __init__(self, limits: GraphQLLimits) -> None:
@@ -400,22 +410,32 @@ class QueryCostLimiter(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None:
-            errors = _unknown_fragments(document)
-            selections = expanded_selections(document)
-            if not errors and selections > self.limits.max_tokens:
-                errors.append(
-                    GraphQLError(
-                        f"the document makes {selections} selections once its fragments are "
-                        f"inlined, more than the maximum of {self.limits.max_tokens} "
-                        "(the token limit)"
-                    )
-                )
+            errors = _unknown_fragments(document) or self.size_errors(document)
             if errors:
                 context.pre_execution_errors = errors  # Strawberry then skips validation
             else:
                 rule = cost_rule(self.limits, context.variables, context.operation_name)
                 context.validation_rules = (*context.validation_rules, rule)
         yield
+
+    def size_errors(self, document: DocumentNode) -> list[GraphQLError]:
+        try:
+            selections, levels = inlined_size(document)
+        except RecursionError:
+            selections, levels = 0, MAX_NESTING + 1
+        if levels > MAX_NESTING:
+            message = (
+                "the document is nested too deeply once its fragments are inlined "
+                f"(more than {MAX_NESTING} levels)"
+            )
+        elif selections > self.limits.max_tokens:
+            message = (
+                f"the document makes {selections} selections once its fragments are inlined, "
+                f"more than the maximum of {self.limits.max_tokens} (the token limit)"
+            )
+        else:
+            return []
+        return [GraphQLError(message)]
 
 
 def cost_rule(
@@ -451,7 +471,7 @@ __all__ = [
     "QueryCostLimiter",
     "QueryMeasure",
     "cost_rule",
-    "expanded_selections",
+    "inlined_size",
     "measure_query",
     "query_cost",
 ]

@@ -3,7 +3,8 @@
 `ContractClient` makes requests like the `client` fixture (a Starlette TestClient) and checks
 each response with `Contract.check`: the request's path and method must name an operation of
 the spec (or the spec's `x-unmatched` answers: 404 for a path no template matches, 405 for a
-method a listed path does not take); the status code and content type must be documented for
+method a listed path does not take, and the 401/403/429 of access control, which answers
+before routing); the status code and content type must be documented for
 it; JSON bodies must validate against the documented schema (JSON Schema 2020-12, `$ref`s
 resolved inside the whole spec); NDJSON lines against the `x-itemSchema` of the media type;
 a CSV header row must equal the documented `x-csv-header`; required response headers must be
@@ -33,7 +34,9 @@ SPEC_PATH = pathlib.Path(__file__).resolve().parents[1] / "openapi" / "openapi.y
 SPEC_URI = "urn:frontline-facts:openapi"
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 # Headers that are part of the contract: sending one the spec does not document is drift.
-CONTRACT_HEADERS = ("etag", "cache-control", "vary", "link", "allow")
+# `Vary` is not among them: CORS adds `Vary: Origin` to every answer, errors included; CORS
+# (`Access-Control-*`) and security headers are described once in the overview, not per answer.
+CONTRACT_HEADERS = ("etag", "cache-control", "link", "allow")
 MAX_ERRORS = 5
 JSON = Mapping[str, Any]
 
@@ -136,6 +139,15 @@ class Contract:
         status = response.status_code
         where = f"{request.method} {request.url.raw_path.decode('ascii')} answered {status}"
         template = self.match(request.url.path)
+        operations = self.operations(template) if template is not None else {}
+        op_method = "get" if method == "head" and "head" not in operations else method
+        access = self.spec["x-unmatched"].get("access", {})
+        if (template is None or op_method not in operations) and str(status) in access:
+            # Access control answers before routing: 401, 403 or 429 for any path or method.
+            pointer = f"/x-unmatched/access/{status}"
+            documented, pointer = self.resolve(access[str(status)], pointer)
+            self._check_response(where, response, documented, pointer, head=method == "head")
+            return
         if template is None:
             # A path no template matches: the router's 404, documented once in `x-unmatched`.
             documented, pointer = self.resolve(
@@ -144,8 +156,6 @@ class Contract:
             self._expect_status(where, status, 404, "a path the spec does not list")
             self._check_response(where, response, documented, pointer, head=method == "head")
             return
-        operations = self.operations(template)
-        op_method = "get" if method == "head" and "head" not in operations else method
         if op_method not in operations:
             documented, pointer = self.resolve(
                 self.spec["x-unmatched"]["method"], "/x-unmatched/method"

@@ -20,6 +20,7 @@ from db import migrate
 from db.engine import create_engine, session_factory
 from db.models import ApiKey
 from schema.limits import query_cost
+from schema.schema import schema
 from tests.conftest import Databases, load
 
 ORIGIN = "https://app.example"
@@ -206,7 +207,7 @@ def test_graphql_is_charged_its_cost(url: str, http: TestClient) -> None:
         )
         + " }"
     )
-    cost = query_cost(parse(expensive), None, None)
+    cost = query_cost(parse(expensive), None, None, schema=schema._schema)
     assert cost > 7
     response = http.post("/graphql", json={"query": expensive}, headers=bearer(key))
     assert response.status_code == 429

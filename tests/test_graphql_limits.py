@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from strawberry.types import ExecutionResult
 
 from schema.context import RateLimitStatus
-from schema.limits import GraphQLLimits, expanded_selections, measure_query, query_cost
+from schema.limits import GraphQLLimits, inlined_size, measure_query, query_cost
 from schema.schema import build_schema
 from schema.schema import schema as default_schema
 from tests.conftest import HEADLINE, GraphQL, StatementCounter
@@ -239,13 +239,30 @@ def test_fragment_bombs_are_refused_fast() -> None:
     started = time.perf_counter()
     message = rejected(execute(GraphQLLimits(), query))
     assert time.perf_counter() - started < 1
-    selections = expanded_selections(parse(query))
-    assert selections == 3 * 2**levels - 1
+    selections, depth = inlined_size(parse(query))
+    assert (selections, depth) == (3 * 2**levels - 1, levels + 2)
     assert message == (
         f"the document makes {selections} selections once its fragments are inlined, "
         "more than the maximum of 2000 (the token limit)"
     )
     assert cost(query) == 1
+
+
+@pytest.mark.parametrize("fields", ["", "people { nationality { "])
+def test_long_fragment_chains_are_refused_without_recursing_to_death(fields: str) -> None:
+    levels = 400
+    close = " }" * fields.count("{")
+    query = (
+        "{ countries { edges { node { ...F0 } } } } "
+        + " ".join(
+            f"fragment F{i} on Country {{ {fields}...F{i + 1}{close} }}" for i in range(levels)
+        )
+        + f" fragment F{levels} on Country {{ name }}"
+    )
+    message = rejected(execute(GraphQLLimits(max_tokens=100_000), query))
+    assert message == (
+        "the document is nested too deeply once its fragments are inlined (more than 200 levels)"
+    )
 
 
 # query_cost: GitHub's model, in nodes / 100 rounded up, at least 1.

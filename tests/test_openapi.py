@@ -1,5 +1,6 @@
 """The REST contract: openapi.yaml names exactly what the app serves, and every answer fits it."""
 
+import asyncio
 import importlib
 import json
 import pkgutil
@@ -14,7 +15,13 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 import api.endpoints
+from api import key_admin
+from api.app import create_app
 from api.listing import MAX_LIMIT, MEDIA, ListSpec, csv_header
+from api.settings import Settings
+from db import migrate
+from db.engine import create_engine, session_factory
+from tests.conftest import Databases
 from tests.contract import Contract, ContractClient, ContractViolation, escape
 
 
@@ -89,7 +96,7 @@ def test_every_route_is_in_the_spec_and_back(client: TestClient) -> None:
 
 def test_every_documented_list_is_a_list_spec() -> None:
     documented = {p for p in SPEC["paths"] if p.startswith("/v1/") and "{" not in p}
-    assert documented == {*LIST_PATHS, "/v1/export"}
+    assert documented == {*LIST_PATHS, "/v1/export", "/v1/keys"}
 
 
 def test_list_parameters_are_the_list_specs_parameters() -> None:
@@ -135,18 +142,37 @@ def test_v1_operations_document_every_answer() -> None:
     """What the redocly `operation-4xx-response` rule would check, and more (see redocly.yaml)."""
     for path in LIST_PATHS + DETAIL_PATHS:
         operation = SPEC["paths"][path]["get"]
-        expected = {"200", "304", "400", "406", "422", "500"}
+        expected = {"200", "304", "400", "401", "403", "406", "422", "429", "500"}
         if path in DETAIL_PATHS:
             expected.add("404")
         assert set(operation["responses"]) == expected, path
         ok = operation["responses"]["200"]
-        assert {"ETag", "Cache-Control", "Vary"} <= set(ok["headers"]), path
+        assert {"ETag", "Cache-Control", "Vary", "RateLimit-Policy", "RateLimit"} <= set(
+            ok["headers"]
+        ), path
         if path in LIST_PATHS:
             assert set(ok["content"]) == {"application/json", "text/csv", "application/x-ndjson"}
             assert "Link" in ok["headers"], path
             assert ok["content"]["application/json"].get("examples"), f"{path}: no example"
     export = SPEC["paths"]["/v1/export"]["get"]["responses"]
-    assert set(export) == {"200", "304", "400", "422", "500"}
+    assert set(export) == {"200", "304", "400", "401", "403", "422", "429", "500"}
+
+
+def test_access_answers_are_documented_everywhere_they_can_happen() -> None:
+    """Access control guards every /v1 operation and /graphql: 401, 403 and 429 each time."""
+    for path, item in SPEC["paths"].items():
+        if not (path.startswith("/v1/") or path == "/graphql"):
+            continue
+        for method, operation in item.items():
+            responses = operation["responses"]
+            for status, name in (("401", "Unauthorized"), ("403", "Forbidden"),
+                                 ("429", "RateLimited")):  # fmt: skip
+                assert responses[status] == {"$ref": f"#/components/responses/{name}"}, (
+                    f"{method.upper()} {path} {status}"
+                )
+            if path.startswith("/v1/keys"):
+                assert operation["security"] == [{"bearerKey": []}, {"apiKeyHeader": []}]
+    assert {} in SPEC["security"]  # anonymous reads, unless FRONTLINE_ANONYMOUS=off
 
 
 def test_operations_and_parameters_are_described() -> None:
@@ -257,7 +283,8 @@ def test_health_graphql_and_unmatched_answers_fit_the_contract(api: ContractClie
     assert api.post("/graphql", json={"query": "{ nope }"}, headers=strict).status_code == 400
     assert api.get("/v1/no-such-list").status_code == 404
     assert api.get("/v1/articles/a/b").status_code == 404
-    assert api.post("/v1/articles").status_code == 405
+    # Access control answers before routing: an anonymous POST lacks the `write` scope.
+    assert api.post("/v1/articles").status_code == 403
     assert api.delete("/graphql").status_code == 405
     assert api.get("/openapi.json").json()["openapi"] == SPEC["openapi"]
     assert api.get("/openapi.yaml").status_code == 200
@@ -271,6 +298,65 @@ def test_export_fits_the_contract(api: ContractClient) -> None:
     assert api.get("/v1/export", headers={"if-none-match": dump.headers["etag"]}).status_code == 304
     assert api.get("/v1/export", params={"format": "csv"}).status_code == 422
     assert api.get("/v1/export", params={"limit": 1}).status_code == 400
+
+
+def admin_key(url: str) -> str:
+    """The plaintext of a new admin key in the database at `url`, made as the CLI makes it."""
+
+    async def run() -> str:
+        engine = create_engine(url)
+        try:
+            async with session_factory(engine)() as session, session.begin():
+                request = key_admin.KeyRequest(name="contract admin", scopes=("admin",))
+                _, plaintext = await key_admin.create(session, request, (600, 60))
+                return plaintext
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def test_keys_and_access_answers_fit_the_contract(databases: Databases) -> None:
+    url = databases.new()
+    migrate.upgrade(url)
+    admin = {"Authorization": f"Bearer {admin_key(url)}"}
+    with TestClient(create_app(Settings(database_url=url))) as client:
+        api = ContractClient(client, CONTRACT)
+        created = api.post(
+            "/v1/keys",
+            json={"name": "Partner", "scopes": ["read"], "rate": "1/minute", "expires": "90d"},
+            headers=admin,
+        )
+        assert created.status_code == 201
+        key = created.json()
+        reader = {"X-API-Key": key["key"]}
+        assert [k["id"] for k in api.get("/v1/keys", headers=admin).json()["items"]]
+        assert api.get("/v1/keys", params={"limit": 1}, headers=admin).status_code == 400
+        assert api.post("/v1/keys", content=b"{", headers={
+            **admin, "content-type": "application/json"}).status_code == 400  # fmt: skip
+        assert api.post("/v1/keys", content=b"x", headers=admin).status_code == 415
+        assert api.post("/v1/keys", json={"name": ""}, headers=admin).status_code == 422
+        assert api.get("/v1/keys/nope", headers=admin).status_code == 404
+        # 401 (problem and GraphQL-shaped), 403 (a read key on an admin route), 429.
+        bad = {"Authorization": "Bearer ff_sk_nope"}
+        unauthorized = api.get("/v1/keys", headers=bad)
+        assert unauthorized.status_code == 401
+        assert unauthorized.headers["www-authenticate"].startswith("Bearer")
+        query = {"query": "{ countries(first: 1) { totalCount } }"}
+        assert api.post("/graphql", json=query, headers=bad).status_code == 401
+        assert api.get("/v1/keys", headers=reader).status_code == 403
+        statuses = [api.get("/v1/countries", headers=reader).status_code for _ in range(3)]
+        assert statuses[0] == 200 and 429 in statuses  # 1/minute: a window may turn once
+        limited = api.get("/v1/countries", headers=reader)
+        assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+        detail = api.get(f"/v1/keys/{key['id']}", headers=admin)
+        assert detail.status_code == 200 and detail.json()["usage"][0]["status_2xx"] >= 1
+        rotated = api.post(f"/v1/keys/{key['id']}/rotate", headers=admin)
+        assert rotated.status_code == 201 and rotated.json()["key"] != key["key"]
+        assert api.post(f"/v1/keys/{key['id']}/rotate", headers=admin).status_code == 422
+        revoked = api.delete(f"/v1/keys/{rotated.json()['id']}", headers=admin)
+        assert revoked.status_code == 200 and revoked.json()["revoked_at"]
+        assert api.get("/v1/countries", headers={"X-API-Key": key["key"]}).status_code == 401
 
 
 # -- the checker itself catches drift ----------------------------------------------------------
