@@ -4,38 +4,13 @@ import dataclasses
 import os
 from collections.abc import Mapping
 
-from schema.limits import GraphQLLimits
+from schema.limits import GraphQLLimits, env_bool, env_int
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/frontline.db"
 
 
 class SettingsError(ValueError):
     """A setting has a value the service cannot run with; the message names it."""
-
-
-def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be an integer, got {raw!r}") from None
-    if not low <= value <= high:
-        raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
-    return value
-
-
-def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    lowered = raw.strip().lower()
-    if lowered in {"1", "true", "yes", "on"}:
-        return True
-    if lowered in {"0", "false", "no", "off"}:
-        return False
-    raise SettingsError(f"{name} must be on/off (1/0, true/false), got {raw!r}")
 
 
 def _rate(env: Mapping[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:
@@ -77,22 +52,24 @@ class Settings:
                 f"FRONTLINE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}"
             )
         try:
-            graphql_limits = GraphQLLimits.from_env(env)
+            return cls(
+                graphql_limits=GraphQLLimits.from_env(env),
+                anonymous=env_bool(env, "FRONTLINE_ANONYMOUS", True),
+                anonymous_rate=_rate(env, "FRONTLINE_ANONYMOUS_RATE", (60, 60)),
+                default_key_rate=_rate(env, "FRONTLINE_DEFAULT_KEY_RATE", (600, 60)),
+                redis_url=env.get("REDIS_URL") or None,
+                cors_origins=tuple(env.get("FRONTLINE_CORS_ORIGINS", "").replace(",", " ").split()),
+                database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+                host=env.get("HOST") or "127.0.0.1",
+                port=env_int(env, "PORT", 8000, 1, 65535),
+                graphiql=env_bool(env, "FRONTLINE_GRAPHIQL", True),
+                log_level=log_level,
+                max_body_bytes=env_int(
+                    env, "FRONTLINE_MAX_BODY_BYTES", 1_048_576, 1024, 1_073_741_824
+                ),
+            )
+        except SettingsError:
+            raise
         except ValueError as error:
+            # The shared parsers name the variable; present it as a settings problem.
             raise SettingsError(str(error)) from None
-        return cls(
-            graphql_limits=graphql_limits,
-            anonymous=_bool(env, "FRONTLINE_ANONYMOUS", True),
-            anonymous_rate=_rate(env, "FRONTLINE_ANONYMOUS_RATE", (60, 60)),
-            default_key_rate=_rate(env, "FRONTLINE_DEFAULT_KEY_RATE", (600, 60)),
-            redis_url=env.get("REDIS_URL") or None,
-            cors_origins=tuple(
-                o for o in env.get("FRONTLINE_CORS_ORIGINS", "").replace(",", " ").split() if o
-            ),
-            database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
-            host=env.get("HOST") or "127.0.0.1",
-            port=_int(env, "PORT", 8000, 1, 65535),
-            graphiql=_bool(env, "FRONTLINE_GRAPHIQL", True),
-            log_level=log_level,
-            max_body_bytes=_int(env, "FRONTLINE_MAX_BODY_BYTES", 1_048_576, 1024, 1_073_741_824),
-        )

@@ -86,11 +86,11 @@ class GraphQLLimits:
         """Read the FRONTLINE_GRAPHQL_* variables; a bad value raises ValueError naming it."""
         env = os.environ if env is None else env
         return cls(
-            max_depth=_int(env, "FRONTLINE_GRAPHQL_MAX_DEPTH", cls.max_depth, 1, 1000),
-            max_aliases=_int(env, "FRONTLINE_GRAPHQL_MAX_ALIASES", cls.max_aliases, 0, 10_000),
-            max_tokens=_int(env, "FRONTLINE_GRAPHQL_MAX_TOKENS", cls.max_tokens, 10, 1_000_000),
-            max_cost=_int(env, "FRONTLINE_GRAPHQL_MAX_COST", cls.max_cost, 1, 1_000_000_000),
-            introspection=_bool(env, "FRONTLINE_GRAPHQL_INTROSPECTION", cls.introspection),
+            max_depth=env_int(env, "FRONTLINE_GRAPHQL_MAX_DEPTH", cls.max_depth, 1, 1000),
+            max_aliases=env_int(env, "FRONTLINE_GRAPHQL_MAX_ALIASES", cls.max_aliases, 0, 10_000),
+            max_tokens=env_int(env, "FRONTLINE_GRAPHQL_MAX_TOKENS", cls.max_tokens, 10, 1_000_000),
+            max_cost=env_int(env, "FRONTLINE_GRAPHQL_MAX_COST", cls.max_cost, 1, 1_000_000_000),
+            introspection=env_bool(env, "FRONTLINE_GRAPHQL_INTROSPECTION", cls.introspection),
         )
 
     def extensions(self) -> list[ExtensionFactory]:
@@ -106,7 +106,8 @@ class GraphQLLimits:
         return extensions
 
 
-def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+def env_int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    """An integer setting within bounds; ValueError naming the variable otherwise."""
     raw = env.get(name)
     if raw is None or raw == "":
         return default
@@ -119,7 +120,8 @@ def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -
     return value
 
 
-def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    """An on/off setting; ValueError naming the variable otherwise."""
     raw = env.get(name)
     if raw is None or raw == "":
         return default
