@@ -16,7 +16,7 @@ from db.queries.api_keys import record_usage
 
 logger = logging.getLogger("frontline.access")
 
-PUBLIC_PATHS = frozenset({"/healthz", "/docs", "/openapi.json", "/openapi.yaml"})
+PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/docs", "/openapi.json", "/openapi.yaml"})
 PROBLEM_TYPES = {401: "unauthorized", 403: "forbidden", 429: "rate-limited"}
 TITLES = {401: "Unauthorized", 403: "Forbidden", 429: "Too many requests"}
 

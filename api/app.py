@@ -33,7 +33,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         engine = create_engine(settings.database_url)
         app.state.engine = engine
         try:
-            yield {"engine": engine, "sessions": session_factory(engine), "settings": settings}
+            yield {
+                "engine": engine,
+                "sessions": session_factory(engine),
+                "settings": settings,
+                "limiter": limiter,
+            }
         finally:
             await limiter.close()
             await engine.dispose()

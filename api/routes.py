@@ -15,7 +15,7 @@ from api.endpoints import (
     statements,
 )
 from api.endpoints.export import export_dataset
-from api.health import healthz
+from api.health import healthz, readyz
 
 
 def rest_routes() -> list[BaseRoute]:
@@ -38,6 +38,7 @@ def rest_routes() -> list[BaseRoute]:
     ]
     routes: list[BaseRoute] = [
         Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
         Route("/openapi.json", openapi_json, methods=["GET"]),
         Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),

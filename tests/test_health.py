@@ -1,0 +1,55 @@
+"""Readiness: the database at the migration head, and Redis when configured."""
+
+import os
+
+import pytest
+from starlette.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+from db import migrate
+from tests.conftest import Databases
+from tests.contract import Contract, ContractClient
+
+
+def readiness(**settings: object) -> tuple[int, dict[str, object]]:
+    with TestClient(create_app(Settings(**settings))) as client:  # type: ignore[arg-type]
+        response = ContractClient(client, Contract.load()).get("/readyz")
+        return response.status_code, response.json()
+
+
+def test_ready_on_a_migrated_database(api: ContractClient) -> None:
+    response = api.get("/readyz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ready"
+    assert body["checks"] == {"database": "ok", "migrations": "ok", "redis": "not configured"}
+
+
+def test_not_ready_before_migrations(databases: Databases) -> None:
+    url = databases.new()
+    status, body = readiness(database_url=url)
+    assert status == 503
+    assert body["checks"]["database"] == "ok"  # type: ignore[index]
+    assert "expected" in body["reason"]  # type: ignore[operator]
+    migrate.upgrade(url)
+    assert readiness(database_url=url)[0] == 200
+
+
+def test_not_ready_without_a_database() -> None:
+    status, body = readiness(database_url="postgresql://nobody@127.0.0.1:1/nothing")
+    assert status == 503
+    assert str(body["checks"]["database"]).startswith("unreachable")  # type: ignore[index]
+    assert "database" in body["reason"]  # type: ignore[operator]
+
+
+def test_not_ready_when_configured_redis_is_down(seeded_url: str) -> None:
+    status, body = readiness(database_url=seeded_url, redis_url="redis://127.0.0.1:1/0")
+    assert status == 503
+    assert str(body["checks"]["redis"]).startswith("unreachable")  # type: ignore[index]
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (a real Redis)")
+def test_ready_with_redis(seeded_url: str) -> None:
+    status, body = readiness(database_url=seeded_url, redis_url=os.environ["REDIS_URL"])
+    assert status == 200 and body["checks"]["redis"] == "ok"  # type: ignore[index]
