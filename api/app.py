@@ -18,15 +18,26 @@ from api.cors import CORSMiddleware, SecurityHeadersMiddleware
 from api.graphql import FrontlineGraphQL
 from api.middleware import SessionMiddleware
 from api.ratelimit import make_limiter
+from api.request_log import JSONFormatter, RequestLogMiddleware
 from api.routes import rest_routes
 from api.settings import Settings
 from db.engine import create_engine, session_factory
 
 
+def configure_logging(level: str) -> None:
+    """JSON lines on stderr for our loggers (idempotent: tests build many apps)."""
+    root = logging.getLogger("frontline")
+    root.setLevel(level)
+    if not any(isinstance(h.formatter, JSONFormatter) for h in root.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(JSONFormatter())
+        root.addHandler(handler)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; the engine is created at start-up and disposed at shutdown."""
     settings = settings or Settings.from_env()
-    logging.basicConfig(level=settings.log_level)
+    configure_logging(settings.log_level)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
@@ -53,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=routes,
         middleware=[
+            Middleware(RequestLogMiddleware),
             Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
             Middleware(SecurityHeadersMiddleware),
             Middleware(SessionMiddleware),

@@ -151,6 +151,15 @@ async def _request_cost(request: Request, schema: Any, limits: GraphQLLimits) ->
         variables = data.get("variables")
         variables = variables if isinstance(variables, dict) else None
         operation = data.get("operationName")
+        request.state.graphql_operation = operation or _first_operation_name(document)
         return max(1, query_cost(document, variables, operation, schema=schema._schema))
     except (KeyError, TypeError, ValueError, GraphQLError):
         return 1
+
+
+def _first_operation_name(document: Any) -> str | None:
+    for definition in document.definitions:
+        name = getattr(definition, "name", None)
+        if getattr(definition, "operation", None) is not None:
+            return name.value if name is not None else None
+    return None
