@@ -5,6 +5,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.refs import evidence_json, support_json
+from db import models as m
 from db.queries import batch
 from db.queries.evidence import Support, support_by_fact
 
@@ -51,3 +53,19 @@ class Related:
     async def support(self, column: str, ids: Sequence[int]) -> dict[int, Support]:
         """Corroboration per fact id."""
         return dict(zip(ids, await support_by_fact(self.session, column, ids), strict=True))
+
+    async def sourcing(self, column: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Per fact id: its `corroboration` and its `evidence` quotes (in article order)."""
+        order = (m.Evidence.article_id, m.Evidence.start)
+        evidence = await self.children(m.Evidence, column, ids, order)
+        articles = await self.by_id(
+            m.Article, (e.article_id for es in evidence.values() for e in es)
+        )
+        support = await self.support(column, ids)
+        return {
+            i: {
+                "corroboration": support_json(support[i]),
+                "evidence": [evidence_json(e, articles[e.article_id]) for e in evidence[i]],
+            }
+            for i in ids
+        }

@@ -381,3 +381,10 @@ def test_keys_over_graphql_mutations(url: str, http: TestClient) -> None:
         headers=bearer(admin),
     ).json()
     assert "scopes must be" in bad["errors"][0]["message"]
+
+
+def test_key_routes_refuse_impossible_ids_with_404(url: str, http: TestClient) -> None:
+    admin, _ = make_key(url, scopes=("admin",))
+    for bad in ["a%00b", "NOT-AN-ID", "x" * 200]:
+        assert http.get(f"/v1/keys/{bad}", headers=bearer(admin)).status_code == 404
+        assert http.delete(f"/v1/keys/{bad}", headers=bearer(admin)).status_code == 404

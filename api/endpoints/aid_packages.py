@@ -8,7 +8,7 @@ from starlette.responses import Response
 from api import params as p
 from api.listing import JSON, ListSpec, detail_response, list_response
 from api.lookup import by_key
-from api.refs import amount_json, country_ref, date_json, evidence_json, person_ref, support_json
+from api.refs import amount_json, country_ref, date_json, person_ref
 from api.related import Related
 from db import models as m
 from db.enums import AidKind, FactStatus
@@ -26,10 +26,7 @@ async def serialize(rel: Related, rows: list[m.AidPackage]) -> list[JSON]:
     items = await rel.children(
         m.AidPackageItem, "aid_package_id", ids, (m.AidPackageItem.position,)
     )
-    order = (m.Evidence.article_id, m.Evidence.start)
-    evidence = await rel.children(m.Evidence, "aid_package_id", ids, order)
-    articles = await rel.by_id(m.Article, (e.article_id for es in evidence.values() for e in es))
-    support = await rel.support("aid_package_id", ids)
+    sourcing = await rel.sourcing("aid_package_id", ids)
     return [
         {
             "id": global_id("AidPackage", r.key),
@@ -50,8 +47,7 @@ async def serialize(rel: Related, rows: list[m.AidPackage]) -> list[JSON]:
             "status": r.status.value,
             "date": date_json(r.date, r.date_basis),
             "date_note": r.date_note,
-            "corroboration": support_json(support[r.id]),
-            "evidence": [evidence_json(e, articles[e.article_id]) for e in evidence[r.id]],
+            **sourcing[r.id],
         }
         for r in rows
     ]

@@ -1,5 +1,6 @@
 """REST: /v1/keys (admin scope): list, create, show with usage, revoke, rotate."""
 
+import re
 from typing import Any
 
 import orjson
@@ -84,7 +85,11 @@ async def create_key(request: Request) -> Response:
 
 
 async def _find(request: Request) -> Any:
-    return await q.get_api_key(request.state.session, request.path_params["id"])
+    public_id = request.path_params["id"]
+    # Public ids are 10 base32 characters; anything else (NUL included) cannot exist.
+    if not re.fullmatch(r"[a-z2-7]{10}", public_id):
+        return None
+    return await q.get_api_key(request.state.session, public_id)
 
 
 async def get_key(request: Request) -> Response:

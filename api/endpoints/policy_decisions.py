@@ -11,10 +11,8 @@ from api.lookup import by_key
 from api.refs import (
     country_ref,
     date_json,
-    evidence_json,
     organization_ref,
     person_ref,
-    support_json,
 )
 from api.related import Related
 from db import models as m
@@ -30,10 +28,7 @@ async def serialize(rel: Related, rows: list[m.PolicyDecision]) -> list[JSON]:
     orgs = await rel.by_id(m.Organization, (r.organization_id for r in rows))
     people = await rel.by_id(m.Person, (r.decided_by_id for r in rows))
     topics = await rel.by_id(m.Topic, (r.topic_id for r in rows))
-    order = (m.Evidence.article_id, m.Evidence.start)
-    evidence = await rel.children(m.Evidence, "policy_decision_id", ids, order)
-    articles = await rel.by_id(m.Article, (e.article_id for es in evidence.values() for e in es))
-    support = await rel.support("policy_decision_id", ids)
+    sourcing = await rel.sourcing("policy_decision_id", ids)
     return [
         {
             "id": global_id("PolicyDecision", r.key),
@@ -48,8 +43,7 @@ async def serialize(rel: Related, rows: list[m.PolicyDecision]) -> list[JSON]:
             "limits": r.limits,
             "date": date_json(r.date, r.date_basis),
             "date_note": r.date_note,
-            "corroboration": support_json(support[r.id]),
-            "evidence": [evidence_json(e, articles[e.article_id]) for e in evidence[r.id]],
+            **sourcing[r.id],
         }
         for r in rows
     ]
