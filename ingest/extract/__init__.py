@@ -1,0 +1,1 @@
+"""Rule-based extraction of mentions, values and candidate facts from article text."""
