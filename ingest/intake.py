@@ -161,16 +161,21 @@ _MONTH_NUMBER = {name[:3]: i for i, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
 )}  # fmt: skip
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?"
-_PREFIX = r"(?:(?:published|updated|posted|date|dated)\s*:?\s*)?"
-_DATE_LINE = re.compile(
-    rf"^{_PREFIX}(?:"
+_PREFIX = (
+    r"(?:(?:published|updated|last\s+updated|posted|date|dated)\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+)
+_DATE = (
+    rf"{_PREFIX}(?:"
     rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?\S*)?"
     rf"|(?P<m3>{_MONTHS})\s+(?P<y3>\d{{4}})"
-    rf"){_TIME}$",
-    re.IGNORECASE,
+    rf"){_TIME}"
 )
+_DATE_LINE = re.compile(rf"^{_DATE}$", re.IGNORECASE)
+# A dateline that opens a header line, followed by other words ("Monday 6 May 2024. All times").
+_DATE_OPENING = re.compile(rf"^{_DATE}(?=\s*[.,;|])", re.IGNORECASE)
 # A dateline glued to the start of the text, e.g. " date 2024-05-31 Citing three ...".
 _LEADING_DATE = re.compile(
     r"^\s*(?:date|published|updated|dated)\s*:?\s*(?P<iso>\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE
@@ -226,11 +231,16 @@ def _lines(body: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def date_from_line(text: str) -> FuzzyDate | None:
-    """The date a dateline states, at the precision it states it."""
-    found = _DATE_LINE.match(text.strip())
+def date_from_line(text: str, opening: bool = False) -> FuzzyDate | None:
+    """The date a dateline states, at the precision it states it (`opening`: the line may go
+    on after the date)."""
+    found = (_DATE_OPENING if opening else _DATE_LINE).match(text.strip())
     if not found:
         return None
+    return _date_of(found)
+
+
+def _date_of(found: re.Match[str]) -> FuzzyDate | None:
     g = found.groupdict()
     try:
         if g["iso"]:
@@ -286,18 +296,23 @@ def read(body: str) -> Reading:
         stripped = text.strip()
         if leading and number == 0:
             break
-        if len(stripped) > 200 or (stripped.endswith(".") and len(stripped.split()) > 12):
+        paragraph = len(stripped) > 200 or (stripped.endswith(".") and len(stripped.split()) > 12)
+        if paragraph and not _DATE_OPENING.match(stripped):
             break
         header.append((number, start, end, stripped))
     filled = [h for h in header if h[3]]
     taken: set[int] = set()
 
     date_index = None
-    for number, start, end, stripped in filled:
-        found = date_from_line(stripped)
-        if found and published is None:
-            published, published_text, date_index = found, stripped, number
-            masked.append(Masked(start, end, "date"))
+    for number, start, end, stripped in filled if published is None else []:
+        whole = _DATE_LINE.match(stripped)
+        opening = whole or _DATE_OPENING.match(stripped)
+        found = _date_of(opening) if opening else None
+        if found is not None:
+            assert opening is not None
+            indent = len(lines[number][2]) - len(lines[number][2].lstrip())
+            published, published_text, date_index = found, opening.group(), number
+            masked.append(Masked(start, end if whole else start + indent + opening.end(), "date"))
             taken.add(number)
             break
     for position, (number, start, end, stripped) in enumerate(filled):
@@ -323,7 +338,9 @@ def read(body: str) -> Reading:
         if second and _title_like(second[3]) and first[3].endswith(second[3]) and first != second:
             masked.append(Masked(first[1], first[2], "title"))
             first = second
-        title = first[3]
+        # A section label before the headline ("IN BRIEF | Belgium signs ...") is not part of it.
+        label, bar, rest = first[3].partition(" | ")
+        title = rest.strip() if bar and label.isupper() and len(label.split()) <= 3 else first[3]
         masked.append(Masked(first[1], first[2], "title"))
         taken.add(first[0])
 

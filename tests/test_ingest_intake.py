@@ -135,3 +135,17 @@ def test_the_hash_ignores_boilerplate_but_not_the_story() -> None:
     assert read(story).content_hash == read(noisy).content_hash
     assert read(story).content_hash == content_hash(story)
     assert read(story).content_hash != read(story.replace("June", "July")).content_hash
+
+
+def test_weekday_datelines_that_open_a_line_and_section_labels() -> None:
+    body = (
+        "IN BRIEF | Belgium keeps F-16s on Ukrainian soil\n"
+        "Monday 6 May 2024. All times Kyiv (EEST). This page is no longer being updated.\n\n"
+        "Belgium will send Ukraine 30 F-16 fighter jets by 2028, the government said on Tuesday.\n"
+    )
+    reading = read(body)
+    assert reading.title == "Belgium keeps F-16s on Ukrainian soil"
+    assert reading.published is not None and reading.published.value == "2024-05-06"
+    dated = next(m for m in reading.masked if m.reason == "date")
+    assert body[dated.start : dated.end] == "Monday 6 May 2024"
+    assert "All times Kyiv" in reading.masked_text
