@@ -18,6 +18,10 @@ _LOCATIVE = re.compile(
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|along\s+with|together\s+with)?\s*(?:the\s+)?$", re.I
 )
+_BESIDE = re.compile(
+    r"\b(?:with|next\s+to|alongside|beside|met|meeting|than|to|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,4}$"
+)
 # A demonym names an actor only before words like these ("the Dutch government", "British weapons").
 _DEMONYM_HEAD = re.compile(
     r"^(?:-(?:supplied|made|provided|donated|built|funded)|\s+(?:government|officials?|authorities|"
@@ -55,6 +59,11 @@ def actors_in(sentence: Sentence, hits: list[Hit], people: list[PersonMention]) 
     for person in people:
         if not sentence.start <= person.start < sentence.end:
             continue
+        before = sentence.text[
+            max(0, person.start - sentence.start - 60) : person.start - sentence.start
+        ]
+        if _BESIDE.search(before):
+            continue  # "a news conference with Chancellor Olaf Scholz": not the speaker
         office = offices.get(person.start)
         if office:  # "NATO Secretary General Jens Stoltenberg" acts for NATO
             found.append(Actor(person.start, person.end, None, office, person.ref, "PERSON"))

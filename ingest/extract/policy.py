@@ -13,12 +13,14 @@ TARGET = re.compile(
     r"|\b(?:in|inside|into|within|on|deep\s+into|across|against|hit|strike|attack|at)\s+russia\b(?![a-z])"
     r"|russia\s+(?:itself|proper)|territory\s+of\s+the\s+russian\s+federation|russian\s+federation['’]s\s+territory"
     r"|(?:enemy|aggressor)['’]s\s+(?:own\s+)?(?:territory|soil)|across\s+the\s+border|cross-border"
-    r"|beyond\s+ukraine['’]s\s+(?:borders|territory)|\b(?:kursk|belgorod|bryansk)\b",
+    r"|beyond\s+ukraine['’]s\s+(?:borders|territory)|\b(?:kursk|belgorod|bryansk)\b"
+    r"|russian\s+side\s+of\s+the\s+border|(?:places|sites|bases|airfields|positions)\s+"
+    r"(?:from\s+which|where)\s+russia",
     _I,
 )
 RESTRICTION = re.compile(
     r"\b(?:restrictions?|restricted|limits?|limitations?|curbs?|caveats?|constraints?|ban|bans|"
-    r"banned|banning|veto|red\s+lines?|permission|green\s+light|prohibit\w*|carte\s+blanche|"
+    r"banned|banning|veto|red\s+lines?|permission|green\s+light|prohibit\w*|carte\s+blanche|restrict|"
     r"conditions?|how\s+(?:ukraine|kyiv)\s+(?:uses|can\s+use|may\s+use))\b",
     _I,
 )
@@ -34,16 +36,26 @@ LONG_RANGE = re.compile(
 
 _V = (
     r"(?:use|strike|hit|attack|fire|target|launch|deploy|employ|act|conduct|carry\s+out|"
-    r"neutrali[sz]e|shoot)"
+    r"neutrali[sz]e|shoot|utili[sz]e|decide)"
 )
 LIFT = re.compile(
-    r"\blift(?:ed|s|ing)?\s+(?:(?:its|the|their|his|her|all|any|remaining|a|those|these)\s+)*"
+    r"\blift(?:ed|s)?\s+(?:(?:its|the|their|his|her|all|any|remaining|a|those|these)\s+)*"
     r"(?:\w+\s+)?(?:veto|ban|restrictions?|limits?|limitations?|curbs?|caveats?|prohibition)"
-    r"|\b(?:gave|given|give|gives|giving)\s+(?:\w+\s+){0,3}(?:a\s+|the\s+)?green\s+light|\bgreen-?lit\b|\bgreen-?light(?:ed|s)\b"
-    r"|\b(?:allow|permit|authori[sz]|cleared|let)(?:ed|s|ing|e|es|ted|ting)?\s+(?:\w+\s+){0,4}?to\s+"
+    r"|\b(?:gave|given|give|gives)\s+(?:\w+\s+){0,3}(?:a\s+|the\s+)?green\s+light|\bgreen-?lit\b|\bgreen-?light(?:ed|s)\b"
+    r"|\blet(?:s)?\s+(?:ukraine|kyiv|kiev|the\s+ukrainians|ukrainian\s+(?:forces|troops|pilots))\s+"
+    + _V
+    + r"|\bensure\s+(?:that\s+)?\w+\s+(?:can|could|is\s+able\s+to)\s+use"
+    r"|\b(?:said|says|announced|confirmed|agreed)\s+(?:that\s+)?(?:\w+\s+){0,2}(?:could|can)\s+"
+    + _V
+    + r"|\bpermission\s+for\s+(?:ukraine|kyiv|kiev)\s+to\s+"
+    + _V
+    + r"|\b(?:recogni[sz]ed|granted|gave|given|affirmed|acknowledged)\s+(?:\S+\s+){0,4}(?:the\s+)?right\s+to\s+"
+    + _V
+    + r"|\b(?:will|would|does|do)\s+not\s+(?:impose|set|place|attach)\s+(?:any\s+)?(?:restrictions|limits|conditions|caveats)"
+    r"|\b(?:allow|permit|authori[sz]|cleared|let)(?:ed|s|e|es|ted)?\s+(?:\w+\s+){0,4}?to\s+"
     + _V
     + r"|\b(?:no|not\s+(?:subject\s+to\s+)?any|without(?:\s+any)?|not\s+set\s+any|set\s+no)"
-    r"\s+(?:\w+\s+)?(?:restrictions?|limits|limitations|caveats)"
+    r"\s+(?:\w+\s+)?(?:restrictions?|limits|limitations|caveats|conditions)"
     r"|\bno\s+longer\s+(?:object|oppose|restrict|insist|bar|limit)"
     r"|\b(?:will|would|does|do)\s+not\s+(?:object|limit|restrict)|\b(?:won['’]t|doesn['’]t|don['’]t)\s+(?:object|limit|restrict)"
     r"|\bno\s+objections?\b|\bno\s+problem\s+with\b"
@@ -51,12 +63,13 @@ LIFT = re.compile(
     + _V
     + r"|\bas\s+(?:it|they|kyiv|ukraine)\s+sees?\s+fit|\bin\s+the\s+manner\s+it\s+considers"
     r"|\b(?:removed|dropped|scrapped|abandoned)\s+(?:\w+\s+){0,3}(?:restrictions?|objections?|ban|limits|caveats|opposition|veto)"
-    r"|\bsigned\s+off\s+on|\bapprov(?:ed|es|al\s+of)\s+(?:\w+\s+){0,3}(?:strikes|the\s+use)"
+    r"|\bsigned\s+off\s+on|\bapprov(?:ed|es|al\s+of)\s+(?:\S+\s+){0,3}(?:strikes|the\s+use|request)"
     r"|\bshort\s+answer\s+is\s+yes\b",
     _I,
 )
 WEAK_LIFT = re.compile(
-    r"\b(?:has|have|had)\s+(?:a\s+|the\s+)?(?:\w+\s+){0,3}right\s+(?:under\s+\w+\s+\w+\s+)?to\s+(?:defend|strike|hit|use|act)",
+    r"\b(?:has|have|had)\s+(?:a\s+|the\s+)?(?:\w+\s+){0,3}right\s+(?:under\s+\w+\s+\w+\s+)?to\s+"
+    r"(?:defend|strike|hit|use|act|decide)",
     _I,
 )
 EASE_VERB = re.compile(
@@ -67,7 +80,9 @@ EASE_VERB = re.compile(
 LIMITS = re.compile(
     r"\b(?:partial(?:ly)?|only|solely|exclusively|limited|specific(?:ally)?|narrow(?:ly)?|counter-?fire|"
     r"counter-?attacks?|border\s+areas?|near\s+(?:the\s+)?(?:border|kharkiv)|close\s+to\s+the\s+border|"
-    r"just\s+across\s+the\s+border|kharkiv|sumy|kursk|restricted\s+to|limited\s+to|but\s+not|except|excluding)\b",
+    r"just\s+across\s+the\s+border|across\s+the\s+border|russian\s+side|kharkiv|sumy|kursk|"
+    r"restricted\s+to|limited\s+to|but\s+not|except|excluding|atacms|army\s+tactical\s+missile|"
+    r"storm\s+shadow|scalp)\b",
     _I,
 )
 MAINTAIN = re.compile(
@@ -81,6 +96,12 @@ MAINTAIN = re.compile(
     + r"|\b(?:used?|using|fly|operate|stay|deployed)\s+(?:\S+\s+){0,7}?(?:only\s+)?"
     r"(?:on|within|inside|over)\s+(?:ukrainian|ukraine['’]s)\s+(?:own\s+)?(?:territory|soil|airspace)"
     r"|\btied\s+(?:\w+\s+){0,4}to\s+ukrainian\s+(?:territory|soil)"
+    r"|\bnot\s+(?:been\s+|be\s+)?(?:lifted|eased|relaxed)"
+    r"|\b(?:used?|utili[sz]ed|employed)\s+(?:\S+\s+){0,6}?(?:only\s+)?(?:on|within|inside|in)\s+(?:the\s+)?"
+    r"(?:ukrainian\s+territory|ukraine['’]s\s+(?:own\s+)?(?:territory|borders|soil)|ukraine\b|"
+    r"its\s+own\s+(?:territory|borders))"
+    r"|\b(?:cannot|can\s*not|may\s+not|must\s+not|not\s+be)\s+(?:be\s+)?(?:used|utili[sz]ed|employed)\s+"
+    r"outside"
     r"|\brul(?:ed|es|e|ing)\s+out\s+(?:allowing|lifting|letting|permitting|any\s+change)"
     r"|\brefus(?:ed|es|e|ing)\s+to\s+(?:allow|let|permit|lift|authori[sz]e|change)"
     r"|\breject(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:calls?|demands?|requests?|pressure)\s+to\s+(?:lift|allow|ease|let)"
@@ -96,7 +117,9 @@ REFUSE = re.compile(
     r"|\breject(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:requests?|calls?|demands?|pleas?)\s+(?:for|to\s+(?:send|supply|deliver|provide))"
     r"|\bno\s+(?:plans?|intention)\s+to\s+(?:send|supply|deliver|provide)"
     r"|\b(?:blocked|vetoed)\s+(?:the\s+)?(?:delivery|transfer|export|supply)"
-    r"|\bnot\s+(?:going\s+to\s+)?(?:send|supply|deliver)",
+    r"|\bnot\s+going\s+to\s+(?:send|supply|deliver)"
+    r"|\banswer\s+(?:on|to)\s+(?:\S+\s+){1,4}(?:remains|is|was)\s+(?:a\s+)?(?:firm\s+)?no\b"
+    r"|\brul(?:ed|es|e|ing)\s+(?:the\s+|it\s+|them\s+)(?:\w+\s+){0,2}out\b",
     _I,
 )
 ADVOCATE = re.compile(
@@ -106,6 +129,10 @@ ADVOCATE = re.compile(
     r"|\b(?:backed|backs|backing|supported|supports|supporting|endorsed|endorses|echoed)\s+(?:\w+\s+){0,3}(?:calls?|requests?|lifting|allowing|appeals?|proposal|idea)"
     r"|\bshould\s+(?:be\s+)?(?:allowed|able|free|permitted|stop|not|let|lift|reconsider|be|have|drop|remove|ease|allow)"
     r"|\bmust\s+(?:be\s+)?(?:allowed|able|free|permitted|let|lift|stop|allow)|\bought\s+to\b|\bencourag(?:ed|es|e|ing)\s+(?:allies|partners|others)"
+    r"|\btime\s+(?:had|has)\s+come\s+for|\bmoment\s+(?:had|has)\s+(?:come|arrived)\s+for"
+    r"|\b(?:allies|partners|the\s+west|countries)\s+(?:should|must|need\s+to|ought\s+to)\b"
+    r"|\btold\s+(?:allies|partners|the\s+west)\s+to\b|\bmade\s+the\s+same\s+(?:call|argument|case)"
+    r"|\brepeat(?:ed|s)?\s+the\s+call|\bechoed\b"
     r"|\b(?:reconsider|rethink|revisit)\s+(?:the\s+|their\s+|its\s+)?(?:limits|restrictions|curbs|caveats|ban|rules)",
     _I,
 )
@@ -161,6 +188,10 @@ def is_topical(text: str, article_topical: bool) -> bool:
 def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
     """A cue is hypothetical when a modal or request word comes before it in its clause."""
     window = text[max(floor, cue_start - 90) : cue_start]
+    if re.search(r"\bto\s+$", window) and not re.search(
+        r"\b(?:decided|agreed|voted|moved|began|chose|opted)\s+(?:\w+\s+)?to\s+$", window, _I
+    ):
+        return True  # "to lift the ban is not even a subject of discussion"
     cut = max(
         window.rfind(";"), window.rfind(" but "), window.rfind(" while "), window.rfind(" – ")
     )
@@ -171,9 +202,20 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
     return not _REPORTED_FUTURE.search(window)
 
 
-def actions_in(text: str, floor: int, article_topical: bool) -> list[tuple[PolicyAction, int, int]]:
+def actions_in(
+    text: str, floor: int, article_topical: bool, article_long_range: bool = False
+) -> list[tuple[PolicyAction, int, int]]:
     """(action, start, end) for every decision cue in the sentence text, positions in `text`."""
     found: list[tuple[PolicyAction, int, int]] = []
+    if not article_topical and not is_topical(text, False):
+        return found
+    topical = is_topical(text, article_topical)
+    weapons = bool(WEAPONS.search(text))
+    decisions_ok = topical or weapons
+    advocacy_ok = topical or bool(RESTRICTION.search(text)) or bool(TARGET.search(text))
+    refusal_ok = bool(LONG_RANGE.search(text)) or (
+        article_long_range and bool(re.search(r"\bmissiles?\b", text, _I))
+    )
     taken: list[tuple[int, int]] = []
 
     def free(m: re.Match[str]) -> bool:
@@ -182,19 +224,24 @@ def actions_in(text: str, floor: int, article_topical: bool) -> list[tuple[Polic
     for m in REFUSE.finditer(text):
         if (
             free(m)
-            and LONG_RANGE.search(text)
+            and refusal_ok
             and not HYPOTHETICAL.search(text[max(floor, m.start() - 40) : m.start()])
         ):
             found.append((PolicyAction.REFUSED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in MAINTAIN.finditer(text):
-        if free(m):
+        if free(m) and decisions_ok:
             found.append((PolicyAction.MAINTAINED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in ADVOCATE.finditer(text):
-        if free(m):
+        same_call = re.search(
+            r"same\s+(?:call|argument|case)|repeat\w*\s+the\s+call", m.group(0), _I
+        )
+        if free(m) and (advocacy_ok or same_call):
             found.append((PolicyAction.ADVOCATED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    if not decisions_ok:
+        return sorted(found, key=lambda f: f[1])
     lifts = [m for m in EASE_VERB.finditer(text) if free(m)]
     lifts += [m for m in LIFT.finditer(text) if free(m)]
     if not lifts and not found:

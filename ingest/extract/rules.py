@@ -42,6 +42,19 @@ _REPORTED = re.compile(
     r"\b(?:reported|according\s+to|citing|sources?\s+(?:said|say)|officials?\s+(?:said|say)|people\s+familiar)\b",
     re.I,
 )
+# A standing state with no event behind it ("Berlin still refuses"): no date to give.
+_STATE = re.compile(r"\b(?:still|already|says|say|remains?|which\s+(?:still|has|have))\b", re.I)
+_PAST_SPEECH = re.compile(
+    r"\b(?:said|told|declared|reiterated|announced|confirmed|stated|insisted|replied|wrote|argued|"
+    r"added|decided|approved|agreed|signed)\b",
+    re.I,
+)
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:partners|allies|countries|nations|others|governments|the\s+west|capitals)\b", re.I
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:he|she|it|they|the\s+(?:government|minister|chancellor|president))\b", re.I
+)
 _DECIDED = re.compile(r"\b(?:decided|approved|authori[sz]ed|signed|cleared)\b", re.I)
 
 
@@ -194,6 +207,8 @@ def _date_for(a: _Article, index: int, at: int, actor: Actor | None, carried: bo
         )
         if previous and (carried or same_actor):
             return _Dated(previous[-1].date, 2)
+    if _STATE.search(sentence.text) and not _PAST_SPEECH.search(sentence.text):
+        return _Dated(None, 0)
     return _Dated(a.published, 0)
 
 
@@ -215,6 +230,11 @@ def _resolve_actors(
     if not subject:
         subject = suppliers(sentence, here)[:1]
     if not subject and not here:
+        before = sentence.text[floor : at - sentence.start]
+        generic = [m.start() for m in _GENERIC_SUBJECT.finditer(before)]
+        pronoun = [m.start() for m in _PRONOUN_SUBJECT.finditer(before)]
+        if generic and (not pronoun or generic[-1] > pronoun[-1]):
+            return [], True  # "some partners have ...": not the previous subject
         return carry, True
     if not subject:
         subject = [here[0]] if here[0].start > at else []
@@ -223,9 +243,8 @@ def _resolve_actors(
 
 def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
     topical = any(policy_rules.TARGET.search(s.text) for s in a.sentences)
-    found: dict[
-        tuple[str | None, str | None, PolicyAction], tuple[PolicyDecisionCandidate, int]
-    ] = {}
+    long_range = any(policy_rules.LONG_RANGE.search(s.text) for s in a.sentences)
+    found: list[tuple[PolicyDecisionCandidate, int]] = []
     carry: list[Actor] = []
     denials: list[tuple[int, list[Actor]]] = []
     for index, sentence in enumerate(a.sentences):
@@ -235,47 +254,37 @@ def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
             carry = here[:1] or carry
             continue
         floor = policy_rules.question_clause_end(text)
-        actions = (
-            policy_rules.actions_in(text, floor, topical)
-            if policy_rules.is_topical(text, topical)
-            else []
-        )
+        actions = policy_rules.actions_in(text, floor, topical, long_range)
         for action, start, _end in actions:
             at = sentence.start + start
             subjects, carried = _resolve_actors(a, index, at, floor, carry)
             for actor in subjects:
                 dated = _date_for(a, index, at, actor, carried)
-                key = (actor.country, actor.organization, action)
-                limits = text if action is PolicyAction.EASED else None
                 span = sentence.span()
-                if key in found:
-                    candidate, strength = found[key]
+                same = _same_decision(found, actor, action, dated)
+                if same is not None:
+                    candidate, strength = found[same]
                     if span not in candidate.evidence:
                         candidate.evidence.append(span)
                     if dated.strength > strength:
                         candidate.date = dated.date
-                        found[key] = (candidate, dated.strength)
+                        found[same] = (candidate, dated.strength)
                     continue
                 candidate = PolicyDecisionCandidate(
                     country=actor.country,
                     organization=actor.organization,
                     action=action,
-                    limits=limits,
+                    limits=text if action is PolicyAction.EASED else None,
                     date=dated.date,
                     date_basis=_basis(text, action) if dated.date else None,
                     decided_by=actor.person or _person_of(a, index, actor),
                     evidence=[span],
                     confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
                 )
-                found[key] = (candidate, dated.strength)
-        if (
-            not actions
-            and policy_rules.DENIAL.search(text)
-            and (topical or policy_rules.is_topical(text, True))
-        ):
-            cue = policy_rules.DENIAL.search(text)
-            assert cue is not None
-            subjects, _ = _resolve_actors(a, index, sentence.start + cue.start(), 0, carry)
+                found.append((candidate, dated.strength))
+        denial = policy_rules.DENIAL.search(text)
+        if not actions and denial and (topical or policy_rules.is_topical(text, True)):
+            subjects, _ = _resolve_actors(a, index, sentence.start + denial.start(), 0, carry)
             denials.append((index, subjects))
         if here:
             carry = [here[0]]
@@ -285,6 +294,33 @@ def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
     return decisions
 
 
+def _compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    return (a.earliest <= b.earliest and b.latest <= a.latest) or (
+        b.earliest <= a.earliest and a.latest <= b.latest
+    )
+
+
+def _same_decision(
+    found: list[tuple[PolicyDecisionCandidate, int]],
+    actor: Actor,
+    action: PolicyAction,
+    dated: _Dated,
+) -> int | None:
+    """The decision this statement repeats: same actor and action, no conflicting firm date."""
+    for index, (candidate, strength) in enumerate(found):
+        if (candidate.country, candidate.organization, candidate.action) != (
+            actor.country,
+            actor.organization,
+            action,
+        ):
+            continue
+        if strength < 3 or dated.strength < 3 or _compatible(candidate.date, dated.date):
+            return index
+    return None
+
+
 def _person_of(a: _Article, index: int, actor: Actor) -> PersonRef | None:
     for other in a.actors[index]:
         if other.person is not None and other.country == actor.country:
@@ -292,19 +328,27 @@ def _person_of(a: _Article, index: int, actor: Actor) -> PersonRef | None:
     return None
 
 
-def _merge(
-    found: dict[tuple[str | None, str | None, PolicyAction], tuple[PolicyDecisionCandidate, int]],
-) -> list[PolicyDecisionCandidate]:
-    """One decision per actor and action; an easing absorbs a plain lifting by the same actor."""
-    decisions = {key: value[0] for key, value in found.items()}
-    for (country, org, action), candidate in list(decisions.items()):
-        if action is PolicyAction.LIFTED and (country, org, PolicyAction.EASED) in decisions:
-            eased = decisions[(country, org, PolicyAction.EASED)]
-            eased.evidence.extend(s for s in candidate.evidence if s not in eased.evidence)
-            if eased.date is None:
-                eased.date = candidate.date
-            del decisions[(country, org, action)]
-    return list(decisions.values())
+def _merge(found: list[tuple[PolicyDecisionCandidate, int]]) -> list[PolicyDecisionCandidate]:
+    """An easing absorbs a plain lifting by the same actor at a compatible date."""
+    decisions = [candidate for candidate, _ in found]
+    kept: list[PolicyDecisionCandidate] = []
+    for candidate in decisions:
+        if candidate.action is PolicyAction.LIFTED:
+            eased = next(
+                (
+                    d
+                    for d in decisions
+                    if d.action is PolicyAction.EASED
+                    and (d.country, d.organization) == (candidate.country, candidate.organization)
+                    and _compatible(d.date, candidate.date)
+                ),
+                None,
+            )
+            if eased is not None:
+                eased.evidence.extend(s for s in candidate.evidence if s not in eased.evidence)
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def _apply_denial(
