@@ -245,6 +245,20 @@ def _cmd_keys(settings: Settings, args: argparse.Namespace) -> int:
     return code
 
 
+def _cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from api.ingest_command import run
+
+    return asyncio.run(
+        run(
+            settings.database_url,
+            args.paths,
+            args.outlet,
+            args.language,
+            settings.max_article_chars,
+        )
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="frontline", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -291,6 +305,12 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("path", nargs="?", default="-", help="file to write (default: - stdout)")
     export.add_argument("--format", choices=["ndjson", "zip"], default="ndjson")
     export.set_defaults(run=_cmd_export)
+
+    ingest = sub.add_parser("ingest", help="add articles (*.txt, *.json) and extract their facts")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ingest.add_argument("--outlet", help="outlet of articles that do not name one")
+    ingest.add_argument("--language", help="language of articles that do not give one (e.g. en)")
+    ingest.set_defaults(run=_cmd_ingest)
 
     load = sub.add_parser("import", help="load an NDJSON dump into an empty, migrated database")
     load.add_argument("path", help="dump file to read (- for stdin)")

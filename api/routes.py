@@ -43,6 +43,7 @@ def rest_routes() -> list[BaseRoute]:
         Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),
         Route("/v1/export", export_dataset, methods=["GET"]),
+        Route("/v1/articles", articles.post_article, methods=["POST"]),
         Route("/v1/keys", keys.list_keys, methods=["GET"]),
         Route("/v1/keys", keys.create_key, methods=["POST"]),
         Route("/v1/keys/{id}", keys.get_key, methods=["GET"]),

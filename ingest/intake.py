@@ -137,7 +137,7 @@ def validate(article: ArticleInput, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) 
     language = None
     if article.language is not None and article.language.strip():
         language = article.language.strip()
-        if not _LANGUAGE.match(language):
+        if not _LANGUAGE.match(language) or len(language) > 12:
             raise IntakeError("language", f"must be a language code like `en`, got {language!r}")
         primary, _, rest = language.partition("-")
         language = primary.lower() + (f"-{rest}" if rest else "")

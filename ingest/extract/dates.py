@@ -29,7 +29,8 @@ _NUMBERS = {
 }
 _PART = r"(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:early|mid|late)-)"
 _FUTURE = re.compile(
-    r"\b(?:will|is due|are due|is set to|is expected to|plans? to|scheduled|next\s+(?:week|month|year))\b",
+    r"\b(?:will|is due|are due|is set to|is expected to|plans? to|scheduled|"
+    r"next\s+(?:week|month|year))\b",
     re.I,
 )
 

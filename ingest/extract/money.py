@@ -156,7 +156,8 @@ _PER_YEAR = re.compile(r"\s*(?:(?:a|per|each|every)\s+year|annually|a\s+year)\b"
 
 MONEY = re.compile(
     rf"(?<![\w$€£])(?:(?P<cur>{_alt(_PREFIX)})\s?(?P<num>{_DIGITS})(?:[\s-]?(?P<scale>{_SCALE}))?"
-    rf"|(?P<num2>{_DIGITS}|(?i:{_WORDNUM}))(?:[\s-]?(?P<scale2>(?i:{_SCALE})))?(?:\s+of)?\s+"
+    rf"|(?:(?P<num2>{_DIGITS})(?:[\s-]?(?P<scale2>(?i:{_SCALE})))?"
+    rf"|(?P<num3>(?i:{_WORDNUM}))[\s-](?P<scale3>(?i:{_SCALE})))(?:\s+of)?\s+"
     rf"(?P<cur2>(?i:{_alt(_SUFFIX)}))(?![A-Za-z]))"
 )
 
@@ -207,8 +208,8 @@ def find_money(text: str, offset: int = 0) -> list[Money]:
     """Every amount of money in `text` (offsets shifted by `offset`)."""
     found: list[Money] = []
     for match in MONEY.finditer(text):
-        has_scale = match.group("scale") or match.group("scale2")
-        raw = match.group("num") or match.group("num2") or ""
+        has_scale = match.group("scale") or match.group("scale2") or match.group("scale3")
+        raw = match.group("num") or match.group("num2") or match.group("num3") or ""
         if match.group("num2") and not re.match(r"\d", raw) and not has_scale:
             continue  # "a dollar", "two euros": not an amount anyone reports as aid
         currency_text = match.group("cur") or match.group("cur2") or ""

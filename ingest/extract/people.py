@@ -42,6 +42,9 @@ _NOT_NAME = words(
 )
 
 
+_TITLE_WORDS = HEADS | MODIFIERS
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class PersonMention:
     """A person named in a sentence, with the country the text or lexicon ties them to."""
@@ -63,7 +66,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_cap(word: str) -> bool:
-    return bool(word) and word[0].isupper() and word.lower() not in _NOT_NAME
+    lower = word.lower()
+    return bool(word) and word[0].isupper() and lower not in _NOT_NAME and lower not in _TITLE_WORDS
 
 
 def _clean_name(word: str) -> str:

@@ -49,9 +49,11 @@ LIFT = re.compile(
     + _V
     + r"|\bpermission\s+for\s+(?:ukraine|kyiv|kiev)\s+to\s+"
     + _V
-    + r"|\b(?:recogni[sz]ed|granted|gave|given|affirmed|acknowledged)\s+(?:\S+\s+){0,4}(?:the\s+)?right\s+to\s+"
+    + r"|\b(?:recogni[sz]ed|granted|gave|given|affirmed|acknowledged)\s+(?:\S+\s+){0,4}"
+    r"(?:the\s+)?right\s+to\s+"
     + _V
-    + r"|\b(?:will|would|does|do)\s+not\s+(?:impose|set|place|attach)\s+(?:any\s+)?(?:restrictions|limits|conditions|caveats)"
+    + r"|\b(?:will|would|does|do)\s+not\s+(?:impose|set|place|attach)\s+(?:any\s+)?"
+    r"(?:restrictions|limits|conditions|caveats)"
     r"|\b(?:allow|permit|authori[sz]|cleared|let)(?:ed|s|e|es|ted)?\s+(?:\w+\s+){0,4}?to\s+"
     + _V
     + r"|\b(?:no|not\s+(?:subject\s+to\s+)?any|without(?:\s+any)?|not\s+set\s+any|set\s+no)"
@@ -211,7 +213,10 @@ def actions_in(
         return found
     topical = is_topical(text, article_topical)
     weapons = bool(WEAPONS.search(text))
-    decisions_ok = topical or weapons
+    area = re.search(
+        r"\b(?:border|kharkiv|russian\s+(?:forces|troops|units|positions))\b", text, _I
+    )
+    decisions_ok = topical or weapons or bool(area)
     advocacy_ok = topical or bool(RESTRICTION.search(text)) or bool(TARGET.search(text))
     refusal_ok = bool(LONG_RANGE.search(text)) or (
         article_long_range and bool(re.search(r"\bmissiles?\b", text, _I))
