@@ -5,12 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help install migrate seed serve lint lint-openapi test pytest sdl lock clean
+.PHONY: help install migrate seed serve lint lint-openapi test pytest evaluate sdl lock clean
 
 help:
 	@echo "make serve  - set up, migrate, load the seed corpus, serve on http://127.0.0.1:8000"
 	@echo "make test   - set up and run lint, type check and the whole test suite"
 	@echo "make lint   - ruff, mypy and the committed GraphQL SDL check"
+	@echo "make evaluate - the fact extractor's precision/recall table per split"
 	@echo "make sdl    - rewrite schema/schema.graphql after a schema change"
 
 # The virtual environment is rebuilt when the dependencies change.
@@ -53,7 +54,12 @@ lint: install lint-openapi
 pytest: install
 	$(BIN)/pytest
 
-test: lint pytest
+# The extractor's measured precision/recall on the annotated corpora (printed, not gated here:
+# tests/test_evaluate.py holds the dev-set target).
+evaluate: install
+	$(BIN)/frontline evaluate
+
+test: lint pytest evaluate
 
 sdl: install
 	$(BIN)/frontline schema --write
