@@ -18,6 +18,12 @@ _LOCATIVE = re.compile(
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|along\s+with|together\s+with)?\s*(?:the\s+)?$", re.I
 )
+# "the Prague meeting", "the Washington summit": a place naming an event, not an actor.
+_EVENT_AFTER = re.compile(
+    r"\s+(?:meeting|summit|talks|conference|visit|format|process|forum|declaration|trip|"
+    r"gathering|dialogue|session|ministerial)\b",
+    re.I,
+)
 _BESIDE = re.compile(
     r"\b(?:with|next\s+to|alongside|beside|met|meeting|than|to|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){0,4}$"
@@ -55,7 +61,11 @@ def actors_in(sentence: Sentence, hits: list[Hit], people: list[PersonMention]) 
     """Every possible actor in the sentence, in text order, without locatives ("in Prague")."""
     found: list[Actor] = []
     taken: set[tuple[int, int]] = set()
-    offices = {h.start: h.entry.detail for h in hits if h.entry.kind == "person" and h.entry.detail}
+    offices = [
+        (h.start, h.end, h.entry.detail)
+        for h in hits
+        if h.entry.kind == "person" and h.entry.detail
+    ]
     for person in people:
         if not sentence.start <= person.start < sentence.end:
             continue
@@ -64,7 +74,7 @@ def actors_in(sentence: Sentence, hits: list[Hit], people: list[PersonMention]) 
         ]
         if _BESIDE.search(before):
             continue  # "a news conference with Chancellor Olaf Scholz": not the speaker
-        office = offices.get(person.start)
+        office = next((o for s, e, o in offices if person.start <= s < person.end), None)
         if office:  # "NATO Secretary General Jens Stoltenberg" acts for NATO
             found.append(Actor(person.start, person.end, None, office, person.ref, "PERSON"))
         elif person.country and person.country not in NOT_ACTORS:
@@ -82,9 +92,11 @@ def actors_in(sentence: Sentence, hits: list[Hit], people: list[PersonMention]) 
         if entry.kind == "country":
             if entry.country in NOT_ACTORS:
                 continue
-            if hit.alias_kind in ("CAPITAL", "NAME") and _LOCATIVE.search(before[-30:]):
-                continue
             after = sentence.text[hit.end - sentence.start : hit.end - sentence.start + 30]
+            if hit.alias_kind in ("CAPITAL", "NAME") and (
+                _LOCATIVE.search(before[-30:]) or _EVENT_AFTER.match(after)
+            ):
+                continue
             if (
                 hit.alias_kind == "DEMONYM"
                 and not hit.text.endswith("s")

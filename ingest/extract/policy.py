@@ -90,8 +90,9 @@ LIMITS = re.compile(
 MAINTAIN = re.compile(
     r"\bmaintain(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:ban|restrictions?|veto|limits|prohibition|position|policy|stance|line)"
     r"|\b(?:remains?|remained|stays?|stayed|is\s+still|are\s+still)\s+(?:\w+\s+)?(?:unchanged|in\s+place|in\s+force|restricted|prohibited|banned|off-limits|off\s+the\s+table)"
-    r"|\b(?:has|had|have)\s+not\s+(?:been\s+)?changed|\b(?:hasn['’]t|hadn['’]t|haven['’]t)\s+changed|\bunchanged\b|\bno\s+change\b|\bnothing\s+(?:has\s+)?changed"
+    r"|\b(?:has|had|have)\s+not\s+(?:been\s+)?changed(?!\s+(?:the|a|an|that|its|their|his|her)\b)|\b(?:hasn['’]t|hadn['’]t|haven['’]t)\s+changed|\bunchanged\b|\bno\s+change\b|\bnothing\s+(?:has\s+)?changed"
     r"|\b(?:still|continues?\s+to|continued\s+to)\s+(?:\w+\s+)?(?:bans?|bars?|prohibits?|opposes?|rules?\s+out|restricts?|does\s+not\s+allow|won['’]t\s+allow|limits?)"
+    r"|\b(?:does|do|did)\s+not\s+support\s+(?:long-range|strikes|the\s+use|using|allowing|lifting)"
     r"|\b(?:will|would|does|did|do|could)\s+not\s+(?:allow|permit|authori[sz]e|lift|change|let|agree)|\b(?:won['’]t|doesn['’]t|didn['’]t|don['’]t)\s+(?:allow|permit|lift|let|authori[sz]e)"
     r"|\b(?:not|never)\s+(?:be\s+)?(?:allowed|permitted|able|authori[sz]ed)\s+to\s+"
     + _V
@@ -127,7 +128,8 @@ REFUSE = re.compile(
 ADVOCATE = re.compile(
     r"\burg(?:ed|es|e|ing)\b|\bcall(?:ed|s|ing)?\s+(?:on|for|upon)\b|\bpress(?:ed|es|ing)\s+(?:allies|partners|the|for|\w+\s+to)"
     r"|\bpush(?:ed|es|ing)?\s+(?:for|allies|partners)\b|\blobb(?:y|ied|ies|ying)\b|\bappeal(?:ed|s|ing)?\s+to\b"
-    r"|\bin\s+favou?r\s+of\b|\badvocat\w+|\bargu(?:ed|es|e|ing)\s+(?:that|for)\b|\bmade\s+the\s+case\b"
+    r"|\bin\s+favou?r\s+of\b|\badvocat\w+|\bargu(?:ed|es|e|ing)\s+(?:[^,.;]{0,30}?\s)?(?:that|for)\b"
+    r"|\bmade\s+the\s+case\b"
     r"|\b(?:backed|backs|backing|supported|supports|supporting|endorsed|endorses|echoed)\s+(?:\w+\s+){0,3}(?:calls?|requests?|lifting|allowing|appeals?|proposal|idea)"
     r"|\bshould\s+(?:be\s+)?(?:allowed|able|free|permitted|stop|not|let|lift|reconsider|be|have|drop|remove|ease|allow)"
     r"|\bmust\s+(?:be\s+)?(?:allowed|able|free|permitted|let|lift|stop|allow)|\bought\s+to\b|\bencourag(?:ed|es|e|ing)\s+(?:allies|partners|others)"
@@ -145,8 +147,12 @@ HYPOTHETICAL = re.compile(
     r"requests?|request(?:ed|ing)|hopes?|hoped|wants?|wanted|seek(?:s|ing)?|sought|plead\w*|begg\w+|"
     r"yet\s+to|not\s+yet|no\s+decision|rumou?rs?|speculat\w+|refus\w+\s+to\s+say|declin\w+\s+to\s+say|"
     r"pressure|calls?\s+to|calls?\s+for|demand\w*|fear\w*|warn\w*|threat\w*|in\s+case|once|until|"
-    r"asked\s+(?:allies|partners)|urg\w+|press\w+|push\w*|lobby\w*|should|must)\b",
+    r"asked\s+(?:allies|partners)|urg\w+|press(?:ed|es|ing)?\s+(?:for|to|allies)|"
+    r"push(?:ed|es|ing)?\s+(?:for|to|allies)|lobby\w*|should|must|question\s+of|debate\s+over)\b",
     _I,
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|stated|declared|insisted|wrote)\b", _I
 )
 _REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|announced|confirmed|stated|declared|decided|told)\b[^.]{0,60}\bwould\b", _I
@@ -191,7 +197,10 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
     """A cue is hypothetical when a modal or request word comes before it in its clause."""
     window = text[max(floor, cue_start - 90) : cue_start]
     if re.search(r"\bto\s+$", window) and not re.search(
-        r"\b(?:decided|agreed|voted|moved|began|chose|opted)\s+(?:\w+\s+)?to\s+$", window, _I
+        r"\b(?:decided|agreed|voted|moved|began|chose|opted|directed|instructed|ordered|told)\s+"
+        r"(?:\w+\s+){0,2}to\s+$",
+        window,
+        _I,
     ):
         return True  # "to lift the ban is not even a subject of discussion"
     cut = max(
@@ -199,6 +208,9 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
     )
     if cut >= 0:
         window = window[cut:]
+    speech = list(_SPEECH.finditer(window))
+    if speech:  # only the reported clause counts: "as troops pushed in, X said Canada places no"
+        window = window[speech[-1].end() :]
     if not HYPOTHETICAL.search(window):
         return False
     return not _REPORTED_FUTURE.search(window)
@@ -209,12 +221,15 @@ def actions_in(
 ) -> list[tuple[PolicyAction, int, int]]:
     """(action, start, end) for every decision cue in the sentence text, positions in `text`."""
     found: list[tuple[PolicyAction, int, int]] = []
-    if not article_topical and not is_topical(text, False):
+    if not article_topical and not is_topical(text, False) and not LONG_RANGE.search(text):
         return found
     topical = is_topical(text, article_topical)
     weapons = bool(WEAPONS.search(text))
     area = re.search(
-        r"\b(?:border|kharkiv|russian\s+(?:forces|troops|units|positions))\b", text, _I
+        r"\b(?:border|kharkiv|russian\s+(?:forces|troops|units|positions)|ukrainian\s+territory|"
+        r"its\s+own\s+borders|(?:inside|within)\s+ukraine)\b",
+        text,
+        _I,
     )
     decisions_ok = topical or weapons or bool(area)
     advocacy_ok = topical or bool(RESTRICTION.search(text)) or bool(TARGET.search(text))
@@ -234,6 +249,8 @@ def actions_in(
         ):
             found.append((PolicyAction.REFUSED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    if not article_topical and not is_topical(text, False):
+        return sorted(found, key=lambda f: f[1])  # a Taurus refusal stands on its own
     for m in MAINTAIN.finditer(text):
         if free(m) and decisions_ok:
             found.append((PolicyAction.MAINTAINED, m.start(), m.end()))

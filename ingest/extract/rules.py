@@ -28,7 +28,7 @@ EXTRACTOR_NAME = "frontline-rules"
 EXTRACTOR_VERSION = "1.0.0"
 
 _SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|week|month|year)\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:since|until|by|before|through|over|from)\s+$", re.I)
+_BACKGROUND = re.compile(r"\b(?:since|until|by|before|through|over|from|ahead\s+of)\s+$", re.I)
 _THIS_WAS = re.compile(
     r"^\W*(?:This|That|It|The\s+(?:decision|announcement|move|statement|remark|comment)s?)\s+(?:was|were|came)\s+"
     r"(?:\w+\s+){0,2}(?:declared|said|announced|confirmed|stated|made|reported|disclosed|revealed|given)",
@@ -43,7 +43,11 @@ _REPORTED = re.compile(
     re.I,
 )
 # A standing state with no event behind it ("Berlin still refuses"): no date to give.
-_STATE = re.compile(r"\b(?:still|already|says|say|remains?|which\s+(?:still|has|have))\b", re.I)
+_STATE = re.compile(
+    r"\b(?:already|remains?|which\s+(?:still|has|have)|(?:has|have)\s+(?:\w+\s+)?(?:refused|"
+    r"ruled|declined|made\s+clear|resisted|rejected|repeatedly))\b",
+    re.I,
+)
 _PAST_SPEECH = re.compile(
     r"\b(?:said|told|declared|reiterated|announced|confirmed|stated|insisted|replied|wrote|argued|"
     r"added|decided|approved|agreed|signed)\b",
@@ -207,7 +211,9 @@ def _date_for(a: _Article, index: int, at: int, actor: Actor | None, carried: bo
         )
         if previous and (carried or same_actor):
             return _Dated(previous[-1].date, 2)
-    if _STATE.search(sentence.text) and not _PAST_SPEECH.search(sentence.text):
+    if re.search(r"\bstill\b", sentence.text, re.I) or (
+        _STATE.search(sentence.text) and not _PAST_SPEECH.search(sentence.text)
+    ):
         return _Dated(None, 0)
     return _Dated(a.published, 0)
 
@@ -236,8 +242,6 @@ def _resolve_actors(
         if generic and (not pronoun or generic[-1] > pronoun[-1]):
             return [], True  # "some partners have ...": not the previous subject
         return carry, True
-    if not subject:
-        subject = [here[0]] if here[0].start > at else []
     return subject, False
 
 
