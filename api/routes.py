@@ -15,6 +15,7 @@ from api.endpoints import (
     statements,
 )
 from api.endpoints.export import export_dataset
+from api.endpoints.reviews import review_routes
 from api.health import healthz, readyz
 
 
@@ -53,4 +54,4 @@ def rest_routes() -> list[BaseRoute]:
     for name, list_endpoint, detail_endpoint in pairs:
         routes.append(Route(f"/v1/{name}", list_endpoint, methods=["GET"]))
         routes.append(Route(f"/v1/{name}/{{id}}", detail_endpoint, methods=["GET"]))
-    return routes
+    return routes + review_routes()
