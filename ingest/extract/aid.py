@@ -12,7 +12,8 @@ AID_CUE = re.compile(
     r"contribut\w*|commit\w*|allocat\w*|earmark\w*|worth|weapons|arms|ammunition|shells|"
     r"air[- ]defen[cs]e|"
     r"provid\w*|send(?:s|ing)?|sent|deliver\w*|suppl(?:y|ies|ied|ying)|give|gives|giving|gave|"
-    r"announc\w*|approv\w*|unveil\w*|military|equipment|drones?|framework|procure\w*|purchase\w*|buy)\b",
+    r"announc\w*|approv\w*|unveil\w*|military|equipment|drones?|framework|procure\w*|purchase\w*|buy|"
+    r"promis\w*|appropriat\w*|share\s+for\s+ukraine|drawdown)\b",
     _I,
 )
 # Amounts that are not one package: totals, budgets, economies, costs and other recipients.
@@ -22,19 +23,32 @@ TOTALS = re.compile(
     _I,
 )
 SINCE = re.compile(
-    r"\bsince\s+(?:the\s+(?:start|beginning)|russia|20\d\d|february|the\s+full|the\s+invasion|the\s+war)",
+    r"\bsince\s+(?:late\s+|early\s+)?(?:the\s+(?:start|beginning)|russia|20\d\d|february|the\s+full|the\s+invasion|the\s+war)",
     _I,
 )
 DISTRACTOR = re.compile(
     r"\b(?:gdp|gross\s+domestic|budget|economy|damage|losses|cost\s+of|reconstruction\s+needs|"
     r"own\s+(?:armed\s+forces|military|defen[cs]e|stocks|forces)|defen[cs]e\s+(?:plan|spending)|"
-    r"market|revenue|frozen\s+(?:russian\s+)?assets|windfall|profits?|sanctions?)\b",
+    r"market|revenue|frozen\s+(?:russian\s+)?assets|windfall|profits?|sanctions?|financed\s+from|"
+    r"which\s+holds|brings\s+(?:\S+\s+){0,14}to)\b",
     _I,
 )
 CUMULATIVE_VERB = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}(?:sent|given|provided|delivered|transferred|donated|spent|"
-    r"supplied|contributed|allocated)\s+(?:\w+\s+){0,3}$",
+    r"supplied|contributed|allocated|committed)\s+(?!(?:a\s+)?(?:further|new|another|additional|fresh)\b)"
+    r"(?:\w+\s+){0,3}$",
     _I,
+)
+# A package that is not there yet: a bill under debate, a stalled request.
+PENDING = re.compile(
+    r"\b(?:expected\s+to\s+vote|stalled|pending|awaiting|if\s+(?:passed|approved)|proposed|"
+    r"could\s+(?:provide|give|send)|under\s+discussion)\b",
+    _I,
+)
+# Money said to go to one part of a package: "More than C$50 million goes to arms".
+PART_AFTER = re.compile(r"^\s+(?:goes|go|went|is|are|was|were)\s+(?:to|for)\s+(?!ukrain|kyiv)", _I)
+PART_BEFORE = re.compile(
+    r"\b(?:raises|raise|increases|boosts|tops\s+up)\s+(?:\S+\s+){0,16}by\s+$", _I
 )
 OTHER_RECIPIENTS = re.compile(
     r"\b(?:Israel|Taiwan|Gaza|Moldova|Georgia|Armenia|Sudan|Yemen|Syria|Lebanon)\b"
@@ -95,12 +109,17 @@ def is_package(text: str, money: Money, sentence_start: int, amounts: list[Money
         return False  # "SEK 13.3 billion ($1.2 billion)": the same money converted
     if SUBPART.search(before) and earlier and money.start - earlier[-1].end < 120:
         return False
+    if PART_AFTER.match(text[money.end - sentence_start :]) or PART_BEFORE.search(text[:at]):
+        return False
+    if PENDING.search(text):
+        return False
     if not AID_CUE.search(text):
         return False
     end = money.end - sentence_start
-    if TOTALS.search(text[max(0, at - 80) : end + 40]) or SINCE.search(
-        text[max(0, at - 60) : end + 15]
-    ):
+    since = SINCE.search(text, max(0, at - 60), end + 60)
+    if since and not re.search(r"\b(?:largest|biggest|first|most)\b", text[at : since.start()], _I):
+        return False  # "since the invasion": a running total, unless "the largest since ..."
+    if TOTALS.search(text[max(0, at - 80) : end + 40]):
         return False
     if DISTRACTOR.search(text[max(0, at - 80) : end + 60]) or CUMULATIVE_VERB.search(before):
         return False

@@ -242,7 +242,11 @@ def find_dates(text: str, offset: int, published: FuzzyDate | None) -> list[Date
         if not phrase or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         lead = len(m.group(0)) - len(m.group(0).lstrip())
-        rule = _relative(phrase, m.group("n"), m.group("wmod"), m.group("wd"), future)
+        past = re.search(
+            r"\b(?:\w+ed|said|told|met|spoke|wrote|came|went|gave|made|held|took|began|won)\s+$",
+            text[max(0, m.start() - 25) : m.start() + lead],
+        )
+        rule = _relative(phrase, m.group("n"), m.group("wmod"), m.group("wd"), future and not past)
         date = None
         if rule is not None and published is not None:
             lo = rule(published.earliest)[0]

@@ -34,6 +34,12 @@ _THIS_WAS = re.compile(
     r"(?:\w+\s+){0,2}(?:declared|said|announced|confirmed|stated|made|reported|disclosed|revealed|given)",
     re.I,
 )
+_ANAPHORA = re.compile(
+    r"^\W*(?:(?:on|during|at|in)\s+the\s+same\s+(?:trip|visit|day|occasion|meeting|"
+    r"press\s+conference|event|call)|within\s+(?:hours|days|minutes)\s+of|"
+    r"(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+day)\b",
+    re.I,
+)
 _PRONOUN = re.compile(
     r"\b(?:he|she|they|it|the\s+(?:government|minister|chancellor|president|country|administration))\b",
     re.I,
@@ -111,6 +117,12 @@ def _run(
     for sentence in parts:
         found = find_dates(sentence.text, sentence.start, published)
         for same in _SAME.finditer(sentence.text):
+            earlier = [
+                d.date
+                for d in found
+                if d.date is not None and d.end <= sentence.start + same.start()
+            ]
+            last = earlier[-1] if earlier else last
             if last is not None:
                 unit = same.group(1).lower()
                 value = (
@@ -199,6 +211,10 @@ def _date_for(a: _Article, index: int, at: int, actor: Actor | None, carried: bo
     if usable:
         best = min(usable, key=lambda d: abs(d.start - at))
         return _Dated(best.date, 3)
+    if _ANAPHORA.match(sentence.text):  # "On the same trip ...": the last date the text gave
+        earlier = [d.date for found in a.dates[:index] for d in found if d.date is not None]
+        if earlier:
+            return _Dated(earlier[-1], 2)
     if index + 1 < len(a.sentences) and _THIS_WAS.match(a.sentences[index + 1].text):
         following = [d for d in a.dates[index + 1] if d.date is not None]
         if following:
