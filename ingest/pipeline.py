@@ -453,18 +453,24 @@ class _Run:
         what = f"statement at {c.span.start}-{c.span.end}"
         if not self.valid_spans(article.body, [c.span], what):
             return self.drop(what, "the quote is not in the text")
-        speaker = None
-        if c.speaker is not None:
+        key = merge.fact_key(article.key, "statement", str(c.span.start), str(c.span.end))
+        if any(f.kind == "statement" and f.row.key == key for f in self.facts):
+            return None  # the same words found twice
+        speaker, label = None, c.speaker_label
+        if c.speaker is not None and c.speaker.key is None:
+            # A name the gazetteer does not know: attach it to a known person, but keep it as
+            # a label rather than create a person from a speaker guess ("Pro-war Russian").
+            speaker = await q.find_person(self.session, None, c.speaker.name)
+            label = label or (None if speaker else c.speaker.name)
+        elif c.speaker is not None:
             speaker = await self.person(c.speaker, self.spellings(extraction, c.speaker))
-        if speaker is None and not c.speaker_label:
+        if speaker is None and not label:
             return self.drop(what, "no speaker")
         row = m.Statement(
-            key=merge.fact_key(article.key, "statement", str(c.span.start), str(c.span.end)),
+            key=key,
             article_id=article.id,
             speaker_id=speaker.id if speaker else None,
-            speaker_label=(c.speaker_label or None) and (c.speaker_label or "")[:300]
-            if speaker is None
-            else None,
+            speaker_label=label[:300] if label and speaker is None else None,
             kind=c.kind,
             quote=c.span.quote,
             start=c.span.start,
