@@ -40,7 +40,7 @@ _V = (
 )
 LIFT = re.compile(
     r"\blift(?:ed|s)?\s+(?:(?:its|the|their|his|her|all|any|remaining|a|those|these)\s+)*"
-    r"(?:\w+\s+)?(?:veto|ban|restrictions?|limits?|limitations?|curbs?|caveats?|prohibition)"
+    r"(?:\S+\s+)?(?:veto|ban|restrictions?|limits?|limitations?|curbs?|caveats?|prohibition)"
     r"|\b(?:gave|given|give|gives)\s+(?:\w+\s+){0,3}(?:a\s+|the\s+)?green\s+light|\bgreen-?lit\b|\bgreen-?light(?:ed|s)\b"
     r"|\blet(?:s)?\s+(?:ukraine|kyiv|kiev|the\s+ukrainians|ukrainian\s+(?:forces|troops|pilots))\s+"
     + _V
@@ -126,7 +126,8 @@ REFUSE = re.compile(
     _I,
 )
 ADVOCATE = re.compile(
-    r"\burg(?:ed|es|e|ing)\b|\bcall(?:ed|s|ing)?\s+(?:on|for|upon)\b|\bpress(?:ed|es|ing)\s+(?:allies|partners|the|for|\w+\s+to)"
+    r"\burg(?:ed|es|e|ing)\b|\bcall(?:ed|s|ing)?\s+(?:on|for|upon)\b"
+    r"|\bcall(?:ed|s|ing)?\s+to\s+(?:lift|allow|ease|remove|drop|let)\b|\bpress(?:ed|es|ing)\s+(?:allies|partners|the|for|\w+\s+to)"
     r"|\bpush(?:ed|es|ing)?\s+(?:for|allies|partners)\b|\blobb(?:y|ied|ies|ying)\b|\bappeal(?:ed|s|ing)?\s+to\b"
     r"|\bin\s+favou?r\s+of\b|\badvocat\w+|\bargu(?:ed|es|e|ing)\s+(?:[^,.;]{0,30}?\s)?(?:that|for)\b"
     r"|\bmade\s+the\s+case\b"
@@ -148,7 +149,8 @@ HYPOTHETICAL = re.compile(
     r"yet\s+to|not\s+yet|no\s+decision|rumou?rs?|speculat\w+|refus\w+\s+to\s+say|declin\w+\s+to\s+say|"
     r"pressure|calls?\s+to|calls?\s+for|demand\w*|fear\w*|warn\w*|threat\w*|in\s+case|once|until|"
     r"asked\s+(?:allies|partners)|urg\w+|press(?:ed|es|ing)?\s+(?:for|to|allies)|"
-    r"push(?:ed|es|ing)?\s+(?:for|to|allies)|lobby\w*|should|must|question\s+of|debate\s+over)\b",
+    r"push(?:ed|es|ing)?\s+(?:for|to|allies)|lobby\w*|should|must|question\s+of|debate\s+over|"
+    r"has\s+to|have\s+to|negotiat\w+|(?:which|what)\s+weapons)\b",
     _I,
 )
 _SPEECH = re.compile(
@@ -258,6 +260,9 @@ def actions_in(
     for m in ADVOCATE.finditer(text):
         same_call = re.search(
             r"same\s+(?:call|argument|case)|repeat\w*\s+the\s+call", m.group(0), _I
+        ) or (  # "in favour of Stoltenberg's request": the request was about the restrictions
+            re.search(r"in\s+favou?r\s+of", m.group(0), _I)
+            and re.search(r"\b(?:call|request|proposal|appeal|idea)\b", text, _I)
         )
         if free(m) and (advocacy_ok or same_call):
             found.append((PolicyAction.ADVOCATED, m.start(), m.end()))

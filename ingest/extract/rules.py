@@ -51,7 +51,8 @@ _REPORTED = re.compile(
 # A standing state with no event behind it ("Berlin still refuses"): no date to give.
 _STATE = re.compile(
     r"\b(?:already|remains?|which\s+(?:still|has|have)|(?:has|have)\s+(?:\w+\s+)?(?:refused|"
-    r"ruled|declined|made\s+clear|resisted|rejected|repeatedly))\b",
+    r"ruled|declined|made\s+clear|resisted|rejected|repeatedly)|(?:has|have)\s+(?:also\s+)?been\s+"
+    r"(?:in\s+favou?r|pushing|calling|urging|arguing|among|reluctant))\b",
     re.I,
 )
 _PAST_SPEECH = re.compile(
@@ -60,7 +61,9 @@ _PAST_SPEECH = re.compile(
     re.I,
 )
 _GENERIC_SUBJECT = re.compile(
-    r"\b(?:partners|allies|countries|nations|others|governments|the\s+west|capitals)\b", re.I
+    r"\b(?:partners|allies|ally|countries|nations|others|governments|the\s+west|capitals|"
+    r"(?:each|every)\s+\w+)\b",
+    re.I,
 )
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:he|she|it|they|the\s+(?:government|minister|chancellor|president))\b", re.I
@@ -349,23 +352,25 @@ def _person_of(a: _Article, index: int, actor: Actor) -> PersonRef | None:
 
 
 def _merge(found: list[tuple[PolicyDecisionCandidate, int]]) -> list[PolicyDecisionCandidate]:
-    """An easing absorbs a plain lifting by the same actor at a compatible date."""
-    decisions = [candidate for candidate, _ in found]
+    """An easing absorbs a plain lifting by the same actor unless both give conflicting firm dates."""
     kept: list[PolicyDecisionCandidate] = []
-    for candidate in decisions:
+    for candidate, strength in found:
         if candidate.action is PolicyAction.LIFTED:
             eased = next(
                 (
-                    d
-                    for d in decisions
+                    (d, s)
+                    for d, s in found
                     if d.action is PolicyAction.EASED
                     and (d.country, d.organization) == (candidate.country, candidate.organization)
-                    and _compatible(d.date, candidate.date)
+                    and (min(s, strength) < 3 or _compatible(d.date, candidate.date))
                 ),
                 None,
             )
             if eased is not None:
-                eased.evidence.extend(s for s in candidate.evidence if s not in eased.evidence)
+                target, target_strength = eased
+                target.evidence.extend(s for s in candidate.evidence if s not in target.evidence)
+                if strength > target_strength:
+                    target.date, target.date_basis = candidate.date, candidate.date_basis
                 continue
         kept.append(candidate)
     return kept
