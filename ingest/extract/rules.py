@@ -352,7 +352,7 @@ def _person_of(a: _Article, index: int, actor: Actor) -> PersonRef | None:
 
 
 def _merge(found: list[tuple[PolicyDecisionCandidate, int]]) -> list[PolicyDecisionCandidate]:
-    """An easing absorbs a plain lifting by the same actor unless both give conflicting firm dates."""
+    """An easing absorbs a plain lifting by the same actor unless their firm dates conflict."""
     kept: list[PolicyDecisionCandidate] = []
     for candidate, strength in found:
         if candidate.action is PolicyAction.LIFTED:
