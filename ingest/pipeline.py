@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import models as m
 from db.enums import FactStatus, ReviewAction, ReviewStatus, Stance
 from db.queries import ingest as q
+from db.queries import reviews
 from db.queries.dataset_version import bump_data_version
 from ingest import merge
 from ingest.curated import evidence_key
@@ -250,31 +251,23 @@ class _Run:
         source = _source(article, extraction)
         if new:
             self.counters.facts_proposed += 1
-            after = {"review_status": ReviewStatus.PROPOSED.value}
-            if hasattr(fact, "status"):
-                after["status"] = fact.status.value
-            await q.record_review(
-                self.session,
-                fact,
-                ReviewAction.PROPOSE,
-                self.actor,
-                after=after,
-                reason=f"extracted from {source}",
-                salt=article.key,
+            await reviews.record_proposal(
+                self.session, kind, fact, self.actor, f"extracted from {source}"
             )
         else:
             self.counters.facts_merged += 1
-            before: FactStatus | None = getattr(fact, "status", None)  # roles have none
-            changed = merge.status_after(before, [e.stance for e in evidence]) if before else None
-            if before is not None and changed is not None:
+            current: FactStatus | None = getattr(fact, "status", None)  # roles have none
+            changed = merge.status_after(current, [e.stance for e in evidence]) if current else None
+            if changed is not None:
+                before = reviews.snapshot(kind, fact)
                 fact.status = changed
                 await q.record_review(
                     self.session,
                     fact,
                     ReviewAction.EDIT,
                     "system",
-                    before={"status": before.value},
-                    after={"status": changed.value},
+                    before=before,
+                    after=reviews.snapshot(kind, fact),
                     reason=f"disputing evidence from {source}",
                     salt=article.key,
                 )
@@ -484,14 +477,12 @@ class _Run:
         self.session.add(row)
         await self.session.flush()
         self.counters.statements_added += 1
-        await q.record_review(
+        await reviews.record_proposal(
             self.session,
+            "statement",
             row,
-            ReviewAction.PROPOSE,
             self.actor,
-            after={"review_status": ReviewStatus.PROPOSED.value},
-            reason=f"extracted from {_source(article, extraction)}",
-            salt=article.key,
+            f"extracted from {_source(article, extraction)}",
         )
         self.facts.append(FactOutcome("statement", row, True, c.confidence))
 
