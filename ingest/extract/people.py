@@ -29,7 +29,9 @@ _COMPLEMENT = words(
     "intelligence army navy joint chiefs defense security council ministry office staff "
     "european commission union alliance nato parliament committee"
 )
-_DETERMINERS = words("the a an his her its their our my")
+_DETERMINERS = words(
+    "the a an his her its their our my outgoing incoming new current interim caretaker"
+)
 _HONORIFICS = words("mr mrs ms miss dr sir dame lord lady mx madam monsieur herr")
 _PARTICLES = words("van von der den de da di du la le bin al el dos das ter")
 # Capitalised words that never start or continue a person's name.
@@ -158,7 +160,7 @@ class _Reader:
         if self.toks[j][2].lower() not in HEADS:
             return None
         first = j
-        while first - 1 >= 0 and self.toks[first - 1][2].lower() in MODIFIERS | HEADS:
+        while first - 1 >= 0 and _clean_name(self.toks[first - 1][2]).lower() in _TITLE_WORDS:
             first -= 1
         return first, last
 
@@ -209,7 +211,11 @@ class _Reader:
                 (
                     h
                     for h in self.hits
-                    if h.start == at and h.entry.kind in ("country", "organization")
+                    if h.start == at
+                    and (
+                        (h.entry.kind == "country" and h.alias_kind != "INSTITUTION")
+                        or (h.entry.kind == "organization" and h.entry.country is None)
+                    )
                 ),
                 None,
             )
@@ -242,7 +248,7 @@ class _Reader:
                         break
         if i > stop:
             return "", country, i
-        text = self.s.text[toks[i][0] : toks[stop][1]]
+        text = re.sub(r"['’]s\b", "", self.s.text[toks[i][0] : toks[stop][1]])
         return text, country, i
 
     def _country_at(self, t: int) -> str | None:

@@ -150,7 +150,7 @@ HYPOTHETICAL = re.compile(
     r"pressure|calls?\s+to|calls?\s+for|demand\w*|fear\w*|warn\w*|threat\w*|in\s+case|once|until|"
     r"asked\s+(?:allies|partners)|urg\w+|press(?:ed|es|ing)?\s+(?:for|to|allies)|"
     r"push(?:ed|es|ing)?\s+(?:for|to|allies)|lobby\w*|should|must|question\s+of|debate\s+over|"
-    r"has\s+to|have\s+to|negotiat\w+|(?:which|what)\s+weapons)\b",
+    r"has\s+to|have\s+to|negotiat\w+|(?:which|what)\s+weapons|told\s+(?:allies|partners)\s+to)\b",
     _I,
 )
 _SPEECH = re.compile(
@@ -199,7 +199,7 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
     """A cue is hypothetical when a modal or request word comes before it in its clause."""
     window = text[max(floor, cue_start - 90) : cue_start]
     if re.search(r"\bto\s+$", window) and not re.search(
-        r"\b(?:decided|agreed|voted|moved|began|chose|opted|directed|instructed|ordered|told)\s+"
+        r"\b(?:decided|agreed|voted|moved|began|chose|opted|directed|instructed|ordered)\s+"
         r"(?:\w+\s+){0,2}to\s+$",
         window,
         _I,
@@ -273,7 +273,7 @@ def actions_in(
     lifts += [m for m in LIFT.finditer(text) if free(m)]
     if not lifts and not found:
         lifts = [m for m in WEAK_LIFT.finditer(text) if free(m)]
-    limited = bool(LIMITS.search(text[floor:])) or bool(EASE_VERB.search(text))
+    eased = bool(EASE_VERB.search(text))
     for m in lifts:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -284,9 +284,10 @@ def actions_in(
         ):
             found.append((PolicyAction.MAINTAINED, m.start(), m.end()))
         else:
-            found.append(
-                (PolicyAction.EASED if limited else PolicyAction.LIFTED, m.start(), m.end())
-            )
+            speech = [s.end() for s in _SPEECH.finditer(text, floor, m.start())]
+            limited = eased or bool(LIMITS.search(text, speech[-1] if speech else floor))
+            action = PolicyAction.EASED if limited else PolicyAction.LIFTED
+            found.append((action, m.start(), m.end()))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f[1])
     return found

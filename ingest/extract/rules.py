@@ -40,6 +40,7 @@ _ANAPHORA = re.compile(
     r"(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+day)\b",
     re.I,
 )
+_UKRAINE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")
 _PRONOUN = re.compile(
     r"\b(?:he|she|they|it|the\s+(?:government|minister|chancellor|president|country|administration))\b",
     re.I,
@@ -256,6 +257,8 @@ def _resolve_actors(
         subject = suppliers(sentence, here)[:1]
     if not subject and not here:
         before = sentence.text[floor : at - sentence.start]
+        if _UKRAINE_FIRST.match(before):
+            return [], True  # "Kyiv gave assurances that it would ...": Ukraine speaks, no carry
         generic = [m.start() for m in _GENERIC_SUBJECT.finditer(before)]
         pronoun = [m.start() for m in _PRONOUN_SUBJECT.finditer(before)]
         if generic and (not pronoun or generic[-1] > pronoun[-1]):
