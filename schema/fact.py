@@ -11,6 +11,7 @@ from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.evidence import Evidence
+    from schema.history import FactReview
 
 
 @strawberry.type(description="How a fact stands in the coverage.")
@@ -50,6 +51,16 @@ class Fact(Node):
         loader = info.context.loaders.children(m.Evidence, self.evidence_column, order, None)
         rows = await loader.load(self.pk)
         return [Evidence.build(r) for r in rows if stance is None or r.stance == stance]
+
+    @strawberry.field(
+        description="Review changes of this fact (who, when, before/after, why), newest first."
+    )
+    async def history(
+        self, info: Info
+    ) -> list[Annotated["FactReview", strawberry.lazy("schema.history")]]:
+        from schema.history import history_of
+
+        return await history_of(info, self.id)
 
     @strawberry.field(description="How many articles and outlets support it; disputing quotes.")
     async def corroboration(self, info: Info) -> Corroboration:

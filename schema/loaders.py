@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from db.queries import batch
+from db.queries import batch, reviews
 from db.queries.evidence import Support, support_by_fact
 from db.queries.filters import ReviewSelection
 
@@ -65,6 +65,14 @@ class Loaders:
             )
 
         return self._get(("through", name, review), load)
+
+    def history(self) -> DataLoader[tuple[str, str], list[Any]]:
+        """Review history per (fact type, key), newest first."""
+
+        async def load(facts: list[tuple[str, str]]) -> list[list[Any]]:
+            return list(await reviews.history(self.session, facts))
+
+        return self._get(("history",), load)
 
     def support(self, column: str) -> DataLoader[int, Support]:
         """Supporting articles/outlets and disputing quotes per fact of one kind."""

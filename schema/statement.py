@@ -16,6 +16,7 @@ from schema.relations import keys, one, search_text
 
 if TYPE_CHECKING:
     from schema.article import Article
+    from schema.history import FactReview
     from schema.organization import Organization
     from schema.person import Person
 
@@ -61,6 +62,14 @@ class Statement(Node):
             date=FuzzyDate.build(row.date, row.date_basis),
             review_status=row.review_status,
         )
+
+    @strawberry.field(description="Review changes of this statement, newest first.")
+    async def history(
+        self, info: Info
+    ) -> list[Annotated["FactReview", strawberry.lazy("schema.history")]]:
+        from schema.history import history_of
+
+        return await history_of(info, self.id)
 
     @strawberry.field(description="The named speaker, if any.")
     async def speaker(
