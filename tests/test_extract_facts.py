@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from db.enums import FactStatus, PolicyAction, Precision, Stance
 from db.fuzzy_date import FuzzyDate
 from ingest.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract
@@ -78,3 +80,37 @@ def test_aid_packages_and_distractors() -> None:
         ("CA", Decimal("500000000"), "CAD", "2024-05"),
     }
     assert result.extractor == EXTRACTOR_NAME and result.version == EXTRACTOR_VERSION
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Paris gave Kyiv the go-ahead on Friday to use French SCALP missiles on Russian soil.",
+            ("FR", "EASED"),
+        ),
+        (
+            "The Canadian government is now allowing Ukraine to use its weapons on Russian soil.",
+            ("CA", "LIFTED"),
+        ),
+        (
+            "Spain kept its restrictions on Spanish arms in place, ruling out strikes on Russia.",
+            ("ES", "MAINTAINED"),
+        ),
+        (
+            "Chancellor Olaf Scholz again said no to Taurus, fearing escalation with Russia.",
+            ("DE", "REFUSED"),
+        ),
+        (
+            "Polish Foreign Minister Radoslaw Sikorski wants allies to drop limits on strikes in Russia.",
+            ("PL", "ADVOCATED"),
+        ),
+        (
+            "Washington has not given permission for Ukraine to hit targets deep inside Russia.",
+            ("US", "MAINTAINED"),
+        ),
+    ],
+)
+def test_varied_phrasings(body: str, expected: tuple[str, str]) -> None:
+    result = extract(body, published=MONDAY)
+    assert [(d.country, d.action.value) for d in result.policy_decisions] == [expected]

@@ -13,7 +13,7 @@ AID_CUE = re.compile(
     r"air[- ]defen[cs]e|"
     r"provid\w*|send(?:s|ing)?|sent|deliver\w*|suppl(?:y|ies|ied|ying)|give|gives|giving|gave|"
     r"announc\w*|approv\w*|unveil\w*|military|equipment|drones?|framework|procure\w*|purchase\w*|buy|"
-    r"promis\w*|appropriat\w*|share\s+for\s+ukraine|drawdown)\b",
+    r"promis\w*|appropriat\w*|share\s+for\s+ukraine|drawdown|financ\w*)\b",
     _I,
 )
 # Amounts that are not one package: totals, budgets, economies, costs and other recipients.

@@ -48,7 +48,7 @@ _RELATIVE = re.compile(
     r"|(?:a\s+few|several|a\s+couple\s+of|some)?\s*days\s+ago"
     r"|(?:a\s+few|several|some)?\s*weeks\s+ago|a\s+week\s+ago"
     r"|(?:early|late|earlier|later)?\s*(?:at\s+the\s+(?:start|end|beginning)\s+of\s+)?(?:last|this|past)\s+week(?:end)?"
-    r"|over\s+the\s+weekend"
+    r"|(?:over|at)\s+the\s+weekend"
     r"|(?:early|late|earlier|later)?\s*(?:at\s+the\s+(?:start|end|beginning)\s+of\s+)?(?:in\s+)?(?:last|this|the\s+past)\s+month"
     r"|(?:at\s+the\s+(?:start|end|beginning)|in\s+the\s+middle)\s+of\s+the\s+month"
     r"|(?:earlier|later)\s+(?:this|in\s+the)\s+month"

@@ -66,7 +66,17 @@ LIFT = re.compile(
     + r"|\bas\s+(?:it|they|kyiv|ukraine)\s+sees?\s+fit|\bin\s+the\s+manner\s+it\s+considers"
     r"|\b(?:removed|dropped|scrapped|abandoned)\s+(?:\w+\s+){0,3}(?:restrictions?|objections?|ban|limits|caveats|opposition|veto)"
     r"|\bsigned\s+off\s+on|\bapprov(?:ed|es|al\s+of)\s+(?:\S+\s+){0,3}(?:strikes|the\s+use|request)"
-    r"|\bshort\s+answer\s+is\s+yes\b",
+    r"|\bshort\s+answer\s+is\s+yes\b"
+    r"|\b(?:gave|given|give|gives|granted|grants)\s+(?:\S+\s+){0,3}(?:the\s+)?(?:go-ahead|nod|blessing)"
+    r"|\bno\s+longer\s+(?:prevent|stop|block|stand\s+in\s+the\s+way)"
+    r"|\b(?:is|was|are|were)\s+(?:now\s+)?(?:allowing|permitting|authori[sz]ing)\s+(?:\S+\s+){0,3}to\s+"
+    + _V
+    + r"|\b(?:may|can)\s+(?:now|also|already)\s+"
+    + _V
+    + r"|\b(?:does|do)\s+not\s+oppose|\bdoesn['’]t\s+oppose"
+    r"|\b(?:permitted|authori[sz]ed|allowed|approved|sanctioned)\s+(?:the\s+)?use\s+of"
+    r"|\bauthori[sz]ed\s+(?:\S+\s+){0,3}strikes"
+    r"|\b(?:gave|given|granted)\s+(?:\S+\s+){0,2}permission",
     _I,
 )
 WEAK_LIFT = re.compile(
@@ -109,7 +119,8 @@ MAINTAIN = re.compile(
     r"|\brefus(?:ed|es|e|ing)\s+to\s+(?:allow|let|permit|lift|authori[sz]e|change)"
     r"|\breject(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:calls?|demands?|requests?|pressure)\s+to\s+(?:lift|allow|ease|let)"
     r"|\boppos(?:ed|es|e|ing)\s+(?:to\s+)?(?:lifting|allowing|easing|letting)"
-    r"|\bkeeps?\s+(?:its|the|their)\s+(?:ban|restrictions?|veto|limits|caveats)"
+    r"|\b(?:keeps?|kept|keeping)\s+(?:its|the|their)\s+(?:\S+\s+)?(?:ban|restrictions?|veto|limits|caveats)"
+    r"|\bremains?\s+opposed|\bdeclin(?:ed|es|e|ing)\s+to\s+(?:lift|allow|change|ease|loosen)"
     r"|\bstick(?:s|ing)?\s+(?:to|with|by)\s+(?:its|the|their)\s+(?:position|policy|line|restrictions?|ban)",
     _I,
 )
@@ -120,7 +131,9 @@ REFUSE = re.compile(
     r"|\breject(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:requests?|calls?|demands?|pleas?)\s+(?:for|to\s+(?:send|supply|deliver|provide))"
     r"|\bno\s+(?:plans?|intention)\s+to\s+(?:send|supply|deliver|provide)"
     r"|\b(?:blocked|vetoed)\s+(?:the\s+)?(?:delivery|transfer|export|supply)"
-    r"|\bnot\s+going\s+to\s+(?:send|supply|deliver)"
+    r"|\bnot\s+going\s+to\s+(?:send|supply|deliver)|\bsaid\s+no\s+to\b"
+    r"|\boppos(?:ed|es|e|ing)\s+(?:sending|supplying|delivering|providing)"
+    r"|\bdeclin(?:ed|es|e|ing)\s+(?:\S+\s+){0,2}requests?\b"
     r"|\banswer\s+(?:on|to)\s+(?:\S+\s+){1,4}(?:remains|is|was)\s+(?:a\s+)?(?:firm\s+)?no\b"
     r"|\brul(?:ed|es|e|ing)\s+(?:the\s+|it\s+|them\s+)(?:\w+\s+){0,2}out\b",
     _I,
@@ -136,7 +149,7 @@ ADVOCATE = re.compile(
     r"|\bmust\s+(?:be\s+)?(?:allowed|able|free|permitted|let|lift|stop|allow)|\bought\s+to\b|\bencourag(?:ed|es|e|ing)\s+(?:allies|partners|others)"
     r"|\btime\s+(?:had|has)\s+come\s+for|\bmoment\s+(?:had|has)\s+(?:come|arrived)\s+for"
     r"|\b(?:allies|partners|the\s+west|countries)\s+(?:should|must|need\s+to|ought\s+to)\b"
-    r"|\btold\s+(?:allies|partners|the\s+west)\s+to\b|\bmade\s+the\s+same\s+(?:call|argument|case)"
+    r"|\b(?:told|wants?|wanted|asked|asks)\s+(?:allies|partners|the\s+west)\s+to\b|\bmade\s+the\s+same\s+(?:call|argument|case)"
     r"|\brepeat(?:ed|s)?\s+the\s+call|\bechoed\b"
     r"|\b(?:reconsider|rethink|revisit)\s+(?:the\s+|their\s+|its\s+)?(?:limits|restrictions|curbs|caveats|ban|rules)",
     _I,
