@@ -25,7 +25,7 @@ from ingest.extract.statements import read_statements
 from ingest.extract.text import Sentence, sentences
 
 EXTRACTOR_NAME = "frontline-rules"
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 _SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|week|month|year)\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:since|until|by|before|through|over|from|ahead\s+of)\s+$", re.I)
