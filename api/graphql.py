@@ -4,6 +4,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError, parse
 from starlette.requests import ClientDisconnect, Request
@@ -169,8 +170,10 @@ class FrontlineGraphQL(GraphQL[Context, None]):
                 )
         return data
 
-    def encode_json(self, data: object) -> str:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    def encode_json(self, data: object) -> bytes:
+        # orjson: compact UTF-8 like json.dumps(ensure_ascii=False), several times faster on
+        # the large nested answers the headline query gives.
+        return orjson.dumps(data)
 
 
 def _has_nul(value: object) -> bool:
