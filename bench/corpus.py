@@ -71,6 +71,7 @@ class Pools:
     """Existing ids the synthetic facts point at, and the next free id of every table."""
 
     countries: dict[str, int]
+    names: dict[int, str]
     ukraine: int
     headline_topic: int
     next_id: dict[str, int]
@@ -153,7 +154,7 @@ def build_facts(writer: Writer, pools: Pools, articles: int, rng: random.Random)
         topics.append((topic_id, phrase))
     writer.write("topics", topic_rows)
     actors = [code for code in ACTORS.split() if code in pools.countries]
-    names = {v: k for k, v in pools.countries.items()}
+    names = pools.names
 
     decisions, decision_rows = [], []
     for i in range(max(10, articles * 4 // 5)):
@@ -402,15 +403,17 @@ TABLES = (
 
 
 def _pools(cur: Any) -> Pools:
-    cur.execute("SELECT id, iso2 FROM countries")
-    countries = {iso2: pk for pk, iso2 in cur.fetchall()}
+    cur.execute("SELECT id, iso2, name FROM countries")
+    found = cur.fetchall()
+    countries = {iso2: pk for pk, iso2, _ in found}
+    names = {pk: name for pk, _, name in found}
     cur.execute(f"SELECT id FROM topics WHERE key = '{HEADLINE_TOPIC}'")  # a constant
     topic = cur.fetchone()
     next_id = {}
     for table in TABLES:
         cur.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")
         next_id[table] = int(cur.fetchone()[0])
-    return Pools(countries, countries["UA"], int(topic[0]), next_id)
+    return Pools(countries, names, countries["UA"], int(topic[0]), next_id)
 
 
 def _article_count(cur: Any) -> int:

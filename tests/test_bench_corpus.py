@@ -44,6 +44,7 @@ def test_every_quote_is_its_article_text_at_its_offsets(corpus_url: str) -> None
         "JOIN articles a ON a.id = e.article_id",
     )
     assert len(found) > 55 * 10
+    assert any("United Kingdom" in quote or "Germany" in quote for quote, *_ in found)
     for quote, start, end, body in found:
         assert body[start:end] == quote
 
