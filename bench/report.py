@@ -55,7 +55,6 @@ def table(size: dict[str, Any]) -> list[str]:
 
 def scale(sizes: list[dict[str, Any]]) -> list[str]:
     """p50 at each size over p50 at the smallest, at one connection (no queueing)."""
-    base = sizes[0]
     lines = [
         "| scenario | "
         + " | ".join(f"p50 ms @ {s['size']}" for s in sizes)
