@@ -166,6 +166,23 @@ def _cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(settings: Settings, args: argparse.Namespace) -> int:
+    from ingest.evaluate import SPLITS, evaluate, load_split, table
+
+    splits = SPLITS if args.split == "all" else (args.split,)
+    if args.errors and "heldout" in splits:
+        print("error: --errors is refused for heldout: it must stay unseen", file=sys.stderr)
+        return 2
+    reports = [evaluate(split, load_split(split)) for split in splits]
+    print(table(reports))
+    if args.errors:
+        for report in reports:
+            for article, lines in report.errors.items():
+                print(f"\n[{report.split}] {article}")
+                print("\n".join(f"  {line}" for line in lines))
+    return 0
+
+
 async def _keys(settings: Settings, args: argparse.Namespace) -> tuple[int, str]:
     from api import key_admin
     from db.engine import create_engine, session_factory
@@ -253,6 +270,11 @@ def parser() -> argparse.ArgumentParser:
     group.add_argument("--write", action="store_true", help="write schema/schema.graphql")
     group.add_argument("--check", action="store_true", help="fail if schema.graphql is stale")
     schema.set_defaults(run=_cmd_schema)
+
+    evaluate = sub.add_parser("evaluate", help="score the fact extractor against annotated gold")
+    evaluate.add_argument("--split", choices=["seeds", "dev", "heldout", "all"], default="all")
+    evaluate.add_argument("--errors", action="store_true", help="list FP/FN per article")
+    evaluate.set_defaults(run=_cmd_evaluate)
 
     keys = sub.add_parser("keys", help="API keys: create, list, revoke, rotate")
     keys.add_argument("action", choices=["create", "list", "revoke", "rotate"])

@@ -37,6 +37,7 @@ class Settings:
     max_page_size: int = 100
     log_level: str = "INFO"
     max_body_bytes: int = 1_048_576
+    max_article_chars: int = 200_000
     anonymous: bool = True
     anonymous_rate: tuple[int, int] = (60, 60)
     default_key_rate: tuple[int, int] = (600, 60)
@@ -78,6 +79,9 @@ class Settings:
                 log_level=log_level,
                 max_body_bytes=env_int(
                     env, "FRONTLINE_MAX_BODY_BYTES", 1_048_576, 1024, 1_073_741_824
+                ),
+                max_article_chars=env_int(
+                    env, "FRONTLINE_MAX_ARTICLE_CHARS", 200_000, 100, 10_000_000
                 ),
             )
         except SettingsError:
