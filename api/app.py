@@ -19,7 +19,9 @@ from api.graphql import FrontlineGraphQL
 from api.middleware import SessionMiddleware
 from api.ratelimit import make_limiter
 from api.request_log import JSONFormatter, RequestLogMiddleware
+from api.response_cache import make_response_cache
 from api.routes import rest_routes
+from api.server_timing import ServerTimingMiddleware, instrument
 from api.settings import Settings
 from db.engine import create_engine, session_factory
 
@@ -42,6 +44,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         engine = create_engine(settings.database_url)
+        if settings.server_timing:
+            instrument(engine)
         app.state.engine = engine
         try:
             yield {
@@ -52,19 +56,25 @@ def create_app(settings: Settings | None = None) -> Starlette:
             }
         finally:
             await limiter.close()
+            if cache is not None:
+                await cache.close()
             await engine.dispose()
 
     limiter = make_limiter(settings.redis_url)
+    cache = make_response_cache(settings.response_cache, settings.redis_url, settings.database_url)
     graphql = FrontlineGraphQL(
         graphiql=settings.graphiql,
         max_page_size=settings.max_page_size,
         limits=settings.graphql_limits,
+        cache=cache,
     )
+    timing = [Middleware(ServerTimingMiddleware)] if settings.server_timing else []
     routes = [*rest_routes(), Route("/graphql", graphql, methods=["GET", "POST"])]
     return Starlette(
         routes=routes,
         middleware=[
             Middleware(RequestLogMiddleware),
+            *timing,
             Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
             Middleware(SecurityHeadersMiddleware),
             Middleware(SessionMiddleware),

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from schema.limits import GraphQLLimits, env_bool, env_int
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/frontline.db"
+RESPONSE_CACHES = ("off", "memory", "redis")
 
 
 class SettingsError(ValueError):
@@ -43,6 +44,8 @@ class Settings:
     redis_url: str | None = None
     cors_origins: tuple[str, ...] = ()
     graphql_limits: GraphQLLimits = dataclasses.field(default_factory=GraphQLLimits)
+    server_timing: bool = False
+    response_cache: str = "off"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -52,8 +55,17 @@ class Settings:
             raise SettingsError(
                 f"FRONTLINE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}"
             )
+        response_cache = env.get("FRONTLINE_RESPONSE_CACHE", "off").strip().lower() or "off"
+        if response_cache not in RESPONSE_CACHES:
+            raise SettingsError(
+                f"FRONTLINE_RESPONSE_CACHE must be off, memory or redis, got {response_cache!r}"
+            )
+        if response_cache == "redis" and not env.get("REDIS_URL"):
+            raise SettingsError("FRONTLINE_RESPONSE_CACHE=redis needs REDIS_URL")
         try:
             return cls(
+                server_timing=env_bool(env, "FRONTLINE_SERVER_TIMING", False),
+                response_cache=response_cache,
                 graphql_limits=GraphQLLimits.from_env(env),
                 anonymous=env_bool(env, "FRONTLINE_ANONYMOUS", True),
                 anonymous_rate=_rate(env, "FRONTLINE_ANONYMOUS_RATE", (60, 60)),
