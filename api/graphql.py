@@ -6,7 +6,7 @@ from typing import Any
 
 import orjson
 from cross_web import HTTPException
-from graphql import GraphQLError, parse
+from graphql import GraphQLError
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -18,6 +18,7 @@ from api.access import send_error
 from api.response_cache import ResponseCache, cache_key, cacheable
 from db.queries.dataset_version import get_data_version
 from schema.context import Context, RateLimitStatus
+from schema.document_cache import Remembered, parse_document, variables_key
 from schema.limits import GraphQLLimits, query_cost
 from schema.loaders import Loaders
 from schema.schema import build_schema, schema
@@ -43,6 +44,8 @@ class FrontlineGraphQL(GraphQL[Context, None]):
         self.max_page_size = max_page_size
         self.limits = limits or GraphQLLimits()
         self.cache = cache
+        # Costs and cacheability are pure functions of the document and its variables.
+        self.costs = Remembered()
 
     async def get_context(self, request: Request | WebSocket, response: Response | Any) -> Context:
         session = request.state.session
@@ -57,7 +60,7 @@ class FrontlineGraphQL(GraphQL[Context, None]):
 
     async def _charge(self, request: Request, send: Send) -> bool:
         """Charge the query's cost (computed before execution) to the caller's window."""
-        cost = await _request_cost(request, self.schema, self.limits)
+        cost = await _request_cost(request, self.schema, self.limits, self.costs)
         principal = request.state.principal
         decision = await request.state.limiter.hit(
             principal.identity, cost, principal.limit, principal.window
@@ -123,7 +126,11 @@ class FrontlineGraphQL(GraphQL[Context, None]):
             return None
         data, document = parsed
         operation = data.get("operationName")
-        if not cacheable(document, operation):
+        shareable = self.costs.get(("cacheable", data["query"], operation))
+        if shareable is None:
+            shareable = cacheable(document, operation)
+            self.costs.put(("cacheable", data["query"], operation), shareable)
+        if not shareable:
             return None
         principal = getattr(request.state, "principal", None)
         accept = request.headers.get("accept", "")
@@ -201,14 +208,16 @@ async def _read_operation(request: Request, limits: GraphQLLimits) -> tuple[Any,
         else:
             data = json.loads(await request.body())
         if isinstance(data, dict) and isinstance(data.get("query"), str):
-            parsed = (data, parse(data["query"], max_tokens=limits.max_tokens))
+            parsed = (data, parse_document(data["query"], limits.max_tokens))
     except (KeyError, TypeError, ValueError, GraphQLError):
         parsed = None
     request.state.graphql_parsed = parsed
     return parsed
 
 
-async def _request_cost(request: Request, schema: Any, limits: GraphQLLimits) -> int:
+async def _request_cost(
+    request: Request, schema: Any, limits: GraphQLLimits, costs: Remembered
+) -> int:
     """The cost of the operation in a GET or JSON POST request; 1 when it cannot be read."""
     parsed = await _read_operation(request, limits)
     if parsed is None:
@@ -219,7 +228,12 @@ async def _request_cost(request: Request, schema: Any, limits: GraphQLLimits) ->
         variables = variables if isinstance(variables, dict) else None
         operation = data.get("operationName")
         request.state.graphql_operation = operation or _first_operation_name(document)
-        return max(1, query_cost(document, variables, operation, schema=schema._schema))
+        key = ("cost", data["query"], operation, variables_key(variables))
+        cost: int | None = costs.get(key)
+        if cost is None:
+            cost = max(1, query_cost(document, variables, operation, schema=schema._schema))
+            costs.put(key, cost)
+        return cost
     except (KeyError, TypeError, ValueError, GraphQLError):
         return 1
 

@@ -12,7 +12,7 @@ from schema.dates import FuzzyDate
 from schema.node import Node, global_id
 from schema.outlet import Outlet
 from schema.pagination import Connection, connection
-from schema.relations import ReviewStatuses, keys, many, one, search_text
+from schema.relations import ReviewStatuses, keys, many, one_now, search_text
 
 if TYPE_CHECKING:
     from schema.agreement import Agreement
@@ -63,8 +63,8 @@ class Article(Node):
         )
 
     @strawberry.field(description="The publisher, when known.")
-    async def outlet(self, info: Info) -> Outlet | None:
-        return await one(info, m.Outlet, self.outlet_pk, Outlet.build)
+    def outlet(self, info: Info) -> Outlet | None:
+        return one_now(info, m.Outlet, self.outlet_pk, Outlet.build)
 
     @strawberry.field(description="Bylined authors.")
     async def authors(

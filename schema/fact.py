@@ -1,6 +1,7 @@
 """The Fact interface: anything backed by evidence quotes, with its corroboration."""
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 
@@ -8,10 +9,22 @@ from db import models as m
 from schema.context import Info
 from schema.enums import ReviewStatus, Stance
 from schema.node import Node
+from schema.relations import NOT_LOADED, loaded
 
 if TYPE_CHECKING:
     from schema.evidence import Evidence
     from schema.history import FactReview
+
+
+# The order of a fact's quotes (prefetching must ask the loader with the same key).
+EVIDENCE_ORDER = (m.Evidence.article_id, m.Evidence.start)
+
+
+async def _evidence_later(pending: Awaitable[list[Any]], stance: Stance | None) -> list[Any]:
+    from schema.evidence import Evidence
+
+    rows = await pending
+    return [Evidence.build(r) for r in rows if stance is None or r.stance == stance]
 
 
 @strawberry.type(description="How a fact stands in the coverage.")
@@ -41,15 +54,19 @@ class Fact(Node):
     @strawberry.field(
         description="Quotes supporting or disputing this fact, by article and offset."
     )
-    async def evidence(
+    def evidence(
         self, info: Info, stance: Stance | None = None
     ) -> list[Annotated["Evidence", strawberry.lazy("schema.evidence")]]:
         from schema.evidence import Evidence
 
-        order = (m.Evidence.article_id, m.Evidence.start)
         # Every quote of this fact, whatever its review status: the fact is already chosen.
-        loader = info.context.loaders.children(m.Evidence, self.evidence_column, order, None)
-        rows = await loader.load(self.pk)
+        loader = info.context.loaders.children(
+            m.Evidence, self.evidence_column, EVIDENCE_ORDER, None
+        )
+        rows = loaded(loader, self.pk)
+        if rows is NOT_LOADED:
+            # Sync resolver, awaitable answer: graphql-core awaits it (see relations.one_now).
+            return cast("list[Evidence]", _evidence_later(loader.load(self.pk), stance))
         return [Evidence.build(r) for r in rows if stance is None or r.stance == stance]
 
     @strawberry.field(

@@ -1,6 +1,6 @@
 """Per-request DataLoaders: every nested field batches into one query per level."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,11 +25,44 @@ class Loaders:
 
     def by_id(self, model: type[Any]) -> DataLoader[int, Any]:
         """Rows by primary key."""
+        loader = self._loaders.get(("id", model))  # hot: skip building the closure
+        if loader is not None:
+            return loader
 
         async def load(ids: list[int]) -> list[Any]:
             return await batch.get_by_ids(self.session, model, ids)
 
         return self._get(("id", model), load)
+
+    async def prefetch_by_id(self, model: type[Any], ids: Iterable[int | None]) -> list[Any]:
+        """Load the rows of `ids` not loaded yet in one query and prime `by_id` with them, so
+        the fields that will ask for them find them ready; returns the rows just loaded."""
+        loader = self.by_id(model)
+        missing = list(
+            dict.fromkeys(i for i in ids if i is not None and loader.cache_map.get(i) is None)
+        )
+        if not missing:
+            return []
+        rows = await batch.get_by_ids(self.session, model, missing)
+        loader.prime_many(dict(zip(missing, rows, strict=True)))
+        return [row for row in rows if row is not None]
+
+    async def prefetch_children(
+        self,
+        model: type[Any],
+        column: str,
+        parent_ids: Iterable[int],
+        order_by: Sequence[Any] = (),
+        review: ReviewSelection = (),
+    ) -> list[Any]:
+        """`children(...)` for every parent at once, primed; returns the rows just loaded."""
+        loader = self.children(model, column, order_by, review)
+        missing = list(dict.fromkeys(i for i in parent_ids if loader.cache_map.get(i) is None))
+        if not missing:
+            return []
+        groups = await batch.list_by_parent(self.session, model, column, missing, order_by, review)
+        loader.prime_many(dict(zip(missing, groups, strict=True)))
+        return [row for group in groups for row in group]
 
     def children(
         self,
@@ -40,6 +73,9 @@ class Loaders:
     ) -> DataLoader[int, list[Any]]:
         """Rows whose foreign key `column` points at the parent id; facts (and evidence) in
         the review selection, published ones by default (None: no review filter)."""
+        loader = self._loaders.get(("children", model, column, review))
+        if loader is not None:
+            return loader
 
         async def load(ids: list[int]) -> list[list[Any]]:
             return await batch.list_by_parent(self.session, model, column, ids, order_by, review)

@@ -5,11 +5,11 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy import Select
-from strawberry.types.nodes import SelectedField
 
 from db.queries.pagination import InvalidCursor, Ordering, Page, PageRequest, count, paginate
 from schema.context import Info
 from schema.errors import PublicError
+from schema.lookahead import below
 
 NodeT = TypeVar("NodeT")
 
@@ -43,15 +43,7 @@ class Connection(Generic[NodeT]):
 
 def _selects(info: Info, name: str) -> bool:
     """Whether the field being resolved selects `name` directly or through fragments."""
-    pending: list[Any] = list(info.selected_fields)
-    while pending:
-        for child in pending.pop().selections:
-            if isinstance(child, SelectedField):
-                if child.name == name:
-                    return True
-            else:
-                pending.append(child)  # a fragment spread or an inline fragment
-    return False
+    return bool(below(info.selected_fields, name))
 
 
 def page_request(info: Info, first: int, after: str | None) -> PageRequest:

@@ -1,7 +1,7 @@
 """The PolicyDecision type, its filter and its list."""
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
@@ -13,7 +13,8 @@ from schema.enums import FactStatus, PolicyAction, ReviewStatus
 from schema.fact import Fact
 from schema.node import global_id
 from schema.pagination import Connection, connection
-from schema.relations import keys, one
+from schema.prefetch import prefetch_policy_decisions
+from schema.relations import keys, one_now
 from schema.topic import Topic
 
 if TYPE_CHECKING:
@@ -64,34 +65,31 @@ class PolicyDecision(Fact):
         )
 
     @strawberry.field(description="The acting country (null when the actor is an organization).")
-    async def country(
-        self, info: Info
-    ) -> Annotated["Country", strawberry.lazy("schema.country")] | None:
+    def country(self, info: Info) -> Annotated["Country", strawberry.lazy("schema.country")] | None:
         from schema.country import Country
 
-        return await one(info, m.Country, self.country_pk, Country.build)
+        return one_now(info, m.Country, self.country_pk, Country.build)
 
     @strawberry.field(description="The acting organization, e.g. NATO.")
-    async def organization(
+    def organization(
         self, info: Info
     ) -> Annotated["Organization", strawberry.lazy("schema.organization")] | None:
         from schema.organization import Organization
 
-        return await one(info, m.Organization, self.organization_pk, Organization.build)
+        return one_now(info, m.Organization, self.organization_pk, Organization.build)
 
     @strawberry.field(description="Who decided or announced it.")
-    async def decided_by(
+    def decided_by(
         self, info: Info
     ) -> Annotated["Person", strawberry.lazy("schema.person")] | None:
         from schema.person import Person
 
-        return await one(info, m.Person, self.decided_by_pk, Person.build)
+        return one_now(info, m.Person, self.decided_by_pk, Person.build)
 
     @strawberry.field(description="What the decision is about.")
-    async def topic(self, info: Info) -> Topic:
-        built = await one(info, m.Topic, self.topic_pk, Topic.build)
-        assert built is not None
-        return built
+    def topic(self, info: Info) -> Topic:
+        # The foreign key guarantees the topic exists.
+        return cast("Topic", one_now(info, m.Topic, self.topic_pk, Topic.build))
 
 
 @strawberry.input(description="Narrow policy decisions; empty fields do not filter.")
@@ -155,7 +153,7 @@ async def resolve_policy_decisions(
 ) -> Connection[PolicyDecision]:
     stmt = q.policy_decisions_query(to_query_filter(filter))
     order = q.PolicyDecisionOrder(order_by)
-    return await connection(
+    page = await connection(
         info,
         stmt,
         f"policy_decisions:{order}",
@@ -164,3 +162,5 @@ async def resolve_policy_decisions(
         after,
         PolicyDecision.build,
     )
+    await prefetch_policy_decisions(info, [edge.node for edge in page.edges])
+    return page

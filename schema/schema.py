@@ -7,6 +7,7 @@ import strawberry
 from strawberry.extensions import MaskErrors
 
 from schema.api_key import Mutation as KeyMutation
+from schema.document_cache import DocumentCache, Remembered
 from schema.errors import should_mask_error
 from schema.ingest import IngestMutation
 from schema.limits import ExtensionFactory, GraphQLLimits
@@ -26,10 +27,12 @@ def build_schema(
     limits: GraphQLLimits = DEFAULT_LIMITS, *, extensions: Sequence[ExtensionFactory] = ()
 ) -> strawberry.Schema:
     """The schema enforcing `limits` before execution; `extensions` run after the limits."""
+    validated = Remembered()  # per schema: another schema may have other limits
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         extensions=[
+            lambda: DocumentCache(validated),
             *limits.extensions(),
             *extensions,
             lambda: MaskErrors(should_mask_error=should_mask_error),
