@@ -9,6 +9,7 @@ from strawberry.extensions import MaskErrors
 from schema.api_key import Mutation as KeyMutation
 from schema.document_cache import DocumentCache, Remembered
 from schema.errors import should_mask_error
+from schema.execution import ExecutionContext
 from schema.ingest import IngestMutation
 from schema.limits import ExtensionFactory, GraphQLLimits
 from schema.query import Query
@@ -31,6 +32,7 @@ def build_schema(
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        execution_context_class=ExecutionContext,
         extensions=[
             lambda: DocumentCache(validated),
             *limits.extensions(),
