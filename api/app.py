@@ -23,7 +23,7 @@ from api.response_cache import make_response_cache
 from api.routes import rest_routes
 from api.server_timing import ServerTimingMiddleware, instrument
 from api.settings import Settings
-from db.engine import create_engine, session_factory
+from db.engine import create_engine, reader, session_factory
 
 
 def configure_logging(level: str) -> None:
@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             yield {
                 "engine": engine,
                 "sessions": session_factory(engine),
+                "read_sessions": session_factory(reader(engine)),
                 "settings": settings,
                 "limiter": limiter,
             }

@@ -6,7 +6,7 @@ from typing import Any
 
 import orjson
 from cross_web import HTTPException
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationType
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -16,6 +16,7 @@ from strawberry.http import GraphQLHTTPResponse
 
 from api.access import send_error
 from api.response_cache import ResponseCache, cache_key, cacheable
+from db.engine import read_only
 from db.queries.dataset_version import get_data_version
 from schema.context import Context, RateLimitStatus
 from schema.document_cache import Remembered, parse_document, variables_key
@@ -92,6 +93,9 @@ class FrontlineGraphQL(GraphQL[Context, None]):
                 return
         except ClientDisconnect:
             return  # gone (or cut off by the body-size limit, which has answered already)
+        parsed = getattr(request.state, "graphql_parsed", None)
+        if parsed is not None and _is_query(parsed[1], parsed[0].get("operationName")):
+            await read_only(request.state.session)
         key = None
         if self.cache is not None:
             # After charging: a cached answer costs the caller what a fresh one would.
@@ -247,6 +251,17 @@ def _cached(key: str, outcome: str, media: str, body: bytes) -> Response:
         media_type=media,
         headers={"ETag": etag, "X-Cache": outcome},
     )
+
+
+def _is_query(document: Any, operation_name: str | None) -> bool:
+    """Whether the operation that would run is a query (reads only), not a mutation."""
+    operations = [
+        d
+        for d in document.definitions
+        if getattr(d, "operation", None) is not None
+        and (operation_name is None or (d.name is not None and d.name.value == operation_name))
+    ]
+    return len(operations) == 1 and operations[0].operation == OperationType.QUERY
 
 
 def _first_operation_name(document: Any) -> str | None:

@@ -13,7 +13,10 @@ class SessionMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        session = scope["state"]["sessions"]()
+        state = scope["state"]
+        # GET and HEAD only read: their statements need no transaction (db.engine.read_only).
+        reads = scope["method"] in {"GET", "HEAD"} and "read_sessions" in state
+        session = state["read_sessions" if reads else "sessions"]()
         scope["state"]["session"] = session
         try:
             await self.app(scope, receive, send)

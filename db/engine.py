@@ -31,8 +31,18 @@ def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> No
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine for the URL, with SQLite foreign keys switched on."""
-    engine = create_async_engine(async_url(url), pool_pre_ping=True)
+    """An async engine for the URL, with SQLite foreign keys switched on.
+
+    No ping before each checkout (it was a round trip per request): a connection the server
+    dropped fails the one request that meets it, and SQLAlchemy then replaces the whole pool.
+    On PostgreSQL the pool keeps as many connections as a busy process has requests in
+    flight, so they do not open and close overflow connections under load.
+    """
+    parsed = async_url(url)
+    pool: dict[str, int] = {}
+    if parsed.get_backend_name() == "postgresql":
+        pool = {"pool_size": 16, "max_overflow": 16}
+    engine = create_async_engine(parsed, **pool)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
     return engine
@@ -41,3 +51,20 @@ def create_engine(url: str) -> AsyncEngine:
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that keep loaded objects usable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def reader(engine: AsyncEngine) -> AsyncEngine:
+    """The engine for requests that only read: autocommit on PostgreSQL (see read_only)."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+async def read_only(session: AsyncSession) -> None:
+    """Run this session's statements outside a transaction (PostgreSQL; before its first
+    statement, else a no-op). Each statement of a READ COMMITTED transaction takes its own
+    snapshot anyway, so a request that only reads sees the same data without the BEGIN and
+    ROLLBACK round trips. Requests that write must not call it."""
+    if session.in_transaction() or session.get_bind().dialect.name != "postgresql":
+        return
+    await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
