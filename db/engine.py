@@ -1,6 +1,7 @@
 """Engine and session factory; URLs without an async driver get one."""
 
 import os
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
@@ -36,13 +37,19 @@ def create_engine(url: str) -> AsyncEngine:
     No ping before each checkout (it was a round trip per request): a connection the server
     dropped fails the one request that meets it, and SQLAlchemy then replaces the whole pool.
     On PostgreSQL the pool keeps as many connections as a busy process has requests in
-    flight, so they do not open and close overflow connections under load.
+    flight, so they do not open and close overflow connections under load, and sessions run
+    without JIT compilation (unless the URL sets `options`).
     """
     parsed = async_url(url)
-    pool: dict[str, int] = {}
+    options: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
-        pool = {"pool_size": 16, "max_overflow": 16}
-    engine = create_async_engine(parsed, **pool)
+        options = {"pool_size": 16, "max_overflow": 16}
+        if "options" not in parsed.query:
+            # No JIT: our statements are short keyset pages, but the planner overestimates
+            # some (a page of a filtered million-row list) past jit_above_cost and then
+            # spends ~0.5 s compiling each one (docs/benchmarks.md, the CSV export).
+            options["connect_args"] = {"options": "-c jit=off"}
+    engine = create_async_engine(parsed, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
     return engine

@@ -23,14 +23,24 @@ FTS_TABLES = frozenset(
     for suffix in ("", "_data", "_idx", "_docsize", "_config", "_content")
 )
 FTS_INDEXES = frozenset({"ix_articles_fts", "ix_statements_fts"})
+# Expression indexes in the lists' sort order (migration 0006), also unknown to the models.
+SORT_INDEXES = frozenset(
+    {
+        "ix_policy_decisions_topic_date_asc",
+        "ix_policy_decisions_topic_date_desc",
+        "ix_policy_decisions_date_asc",
+        "ix_policy_decisions_date_desc",
+        "ix_evidence_article_position",
+    }
+)
 
 
 def include_name(name: str | None, type_: str, parent_names: Mapping[Any, str | None]) -> bool:
-    """Autogenerate filter: leave the hand-made full-text search objects alone."""
+    """Autogenerate filter: leave the hand-made full-text search and sort indexes alone."""
     if type_ == "table":
         return name not in FTS_TABLES
     if type_ == "index":
-        return name not in FTS_INDEXES
+        return name not in FTS_INDEXES and name not in SORT_INDEXES
     return True
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, case, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
@@ -48,13 +48,25 @@ FACT_MODELS: dict[str, Any] = {
 
 
 def of_facts_in_review(wanted: tuple[ReviewStatus, ...] = ()) -> ColumnElement[bool]:
-    """Evidence whose fact is in the wanted review statuses (published ones when none asked)."""
-    return or_(
+    """Evidence whose fact is in the wanted review statuses (published ones when none asked).
+
+    The status is looked up per evidence row, by the primary key of the one fact it points
+    at: a page of 200 rows costs 200 index probes. (`fact_id IN (SELECT id ... WHERE status
+    ...)` had the database build the set of every published fact, per fact table, per page:
+    most of the time of a large export.)"""
+    status = case(
         *[
-            getattr(E, column).in_(filters.fact_ids_in_review(model, wanted))
+            (
+                getattr(E, column).is_not(None),
+                select(model.review_status)
+                .where(model.id == getattr(E, column))
+                .correlate(E)
+                .scalar_subquery(),
+            )
             for column, model in FACT_MODELS.items()
         ]
     )
+    return filters.in_review(status, wanted)
 
 
 def evidence_query(f: EvidenceFilter) -> Select[Any]:

@@ -34,13 +34,14 @@ FAR_PAST = dt.date(1, 1, 1)
 
 
 def earliest_key(column: Any) -> ColumnElement[dt.date]:
-    """Sort key for ascending date order: unknown dates last."""
-    return func.coalesce(column, literal(FAR_FUTURE, Date()))
+    """Sort key for ascending date order: unknown dates last. The literal is written into
+    the SQL (not bound) so that it is the expression the sort indexes of migration 0006 hold."""
+    return func.coalesce(column, literal(FAR_FUTURE, Date(), literal_execute=True))
 
 
 def latest_key(column: Any) -> ColumnElement[dt.date]:
-    """Sort key for descending date order: unknown dates last."""
-    return func.coalesce(column, literal(FAR_PAST, Date()))
+    """Sort key for descending date order: unknown dates last (see earliest_key)."""
+    return func.coalesce(column, literal(FAR_PAST, Date(), literal_execute=True))
 
 
 def date_overlaps(

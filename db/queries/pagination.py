@@ -86,13 +86,19 @@ def _decode(name: str, cursor: str, ordering: Ordering) -> list[Any]:
 
 
 def _after(ordering: Ordering, values: Sequence[Any]) -> ColumnElement[bool]:
-    """Rows strictly after `values` in the ordering (lexicographic, mixed directions)."""
+    """Rows strictly after `values` in the ordering (lexicographic, mixed directions).
+
+    The first key's bound is repeated on its own (it is implied by the OR): databases use
+    that as a range on an index led by the first key, so a page starts where the previous one
+    ended instead of scanning the list from its beginning."""
     clauses = []
     for i, (expression, descending) in enumerate(ordering):
         equal = [ordering[j][0] == values[j] for j in range(i)]
         step = expression < values[i] if descending else expression > values[i]
         clauses.append(and_(*equal, step))
-    return or_(*clauses)
+    first, descending = ordering[0]
+    bound = first <= values[0] if descending else first >= values[0]
+    return and_(bound, or_(*clauses))
 
 
 async def paginate(

@@ -47,7 +47,12 @@ ORDERINGS: dict[PolicyDecisionOrder, Ordering] = {
 def policy_decisions_query(f: PolicyDecisionFilter) -> Select[Any]:
     """Decisions matching the filter (unordered)."""
     stmt = select(D).where(filters.in_review(D.review_status, f.review_statuses))
-    if f.topics:
+    if len(f.topics) == 1:
+        # Equality with a scalar subquery (evaluated once): the planner then reads the topic's
+        # decisions from a sort index in order and stops after the page (migration 0006).
+        topic = select(m.Topic.id).where(m.Topic.key == f.topics[0]).scalar_subquery()
+        stmt = stmt.where(D.topic_id == topic)
+    elif f.topics:
         stmt = stmt.where(D.topic_id.in_(select(m.Topic.id).where(m.Topic.key.in_(f.topics))))
     if f.actions:
         stmt = stmt.where(D.action.in_(f.actions))
