@@ -12,6 +12,7 @@ from typing import Any
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- results -->", "<!-- /results -->"
+SCALE_SCENARIOS = ("headline", "headline_first2", "rest_list", "rest_list_first2", "rest_detail")
 
 
 def _by_connections(runs: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
@@ -61,13 +62,41 @@ def scale(sizes: list[dict[str, Any]]) -> list[str]:
         + " | largest / smallest |",
         "| --- |" + " ---: |" * (len(sizes) + 1),
     ]
-    for scenario in ("headline", "headline_first2", "rest_list", "rest_detail"):
+    for scenario in SCALE_SCENARIOS:
+        if not all(scenario in s["scenarios"] for s in sizes):
+            continue
         p50 = [_by_connections(s["scenarios"][scenario]["ours"])[1]["p50_ms"] for s in sizes]
         lines.append(
             f"| {scenario} | "
             + " | ".join(f"{v:.1f}" for v in p50)
             + f" | {p50[-1] / p50[0]:.2f}× |"
         )
+    return lines
+
+
+def ingestion(result: dict[str, Any]) -> list[str]:
+    """Articles/s through the extractor and where its CPU time goes."""
+    facts = ", ".join(f"{count} {kind}" for kind, count in result["facts"].items())
+    profile = result.get("profile") or {}
+    lines = [
+        "### Ingestion through the extractor",
+        "",
+        f"{result['articles']} articles (the dev corpus, each copy distinct) in "
+        f"{result['seconds']} s: **{result['articles_per_s']} articles/s**, one process, one "
+        f"transaction per article, on a fresh database; {result['created']} stored, facts "
+        f"found: {facts}.",
+        "",
+    ]
+    if profile:
+        areas = ", ".join(f"{name} {share}%" for name, share in profile["areas"].items())
+        lines += [
+            f"py-spy ({profile['samples']} CPU samples of a second, identical run): {areas}.",
+            "",
+            "| function (inclusive) | share of samples |",
+            "| --- | ---: |",
+            *[f"| `{name}` | {share}% |" for name, share in profile["top"]],
+            "",
+        ]
     return lines
 
 
@@ -107,6 +136,8 @@ def render(results: dict[str, Any]) -> str:
             + ".",
             "",
         ]
+    if "ingestion" in results:
+        out += ingestion(results["ingestion"])
     return "\n".join(out)
 
 

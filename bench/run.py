@@ -5,6 +5,7 @@ production starts it (`frontline serve`: uvicorn, one process, access log off), 
 the response cache, PostGraphile v4 on the same tables, and a bare Starlette app answering a
 precomputed body of our headline answer's size. Every scenario runs wrk (bench/wrk/request.lua)
 at each concurrency, servers taking turns at the same level, so their ratios are comparable.
+Then ingestion through the extractor (bench.ingestion), measured and profiled with py-spy.
 Results go to docs/benchmarks.json; bench.report renders docs/benchmarks.md from it.
 """
 
@@ -25,6 +26,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import psycopg
+
+from bench.profile import summarize
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BIN = pathlib.Path(sys.executable).parent
@@ -235,6 +238,8 @@ def run_size(base: str, size: int, levels: list[int], duration: str) -> dict[str
             ("headline", "ceiling", "/graphql", graphql_body(HEADLINE)),
             ("headline_first2", "ours", "/graphql", graphql_body(small)),
             ("rest_list", "ours", f"{REST_LIST}&limit=20", None),
+            # Two items at every size (the seed corpus has two matches): the scale target.
+            ("rest_list_first2", "ours", f"{REST_LIST}&limit=2", None),
             ("rest_detail", "ours", "/v1/countries/GB", None),
         ]
         if size <= DEEP_MAX_SIZE:
@@ -251,6 +256,24 @@ def run_size(base: str, size: int, levels: list[int], duration: str) -> dict[str
     return result
 
 
+def ingestion(base: str, rounds: int) -> dict[str, Any]:
+    """Articles/s through the extractor (bench.ingestion), then the same again under py-spy
+    for where the time goes (the profiled run is not the one measured)."""
+    url = f"{base}/ff_bench_ingest"
+    out = ROOT / "var" / "bench" / "ingestion.json"
+    profile = ROOT / "var" / "bench" / "ingestion-profile.txt"
+    module = [str(BIN / "python"), "-m", "bench.ingestion"]
+    subprocess.run([*module, "prepare", url], cwd=ROOT, check=True)
+    subprocess.run([*module, "run", url, str(rounds), str(out)], cwd=ROOT, check=True)
+    result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    subprocess.run([*module, "prepare", url], cwd=ROOT, check=True)
+    spy = [str(BIN / "py-spy"), "record", "-r", "100", "-f", "raw", "-o", str(profile), "--"]
+    subprocess.run([*spy, *module, "run", url, str(rounds), "-"], cwd=ROOT, check=True)
+    result["profile"] = summarize(profile, "main")
+    print(f"ingestion: {result}", file=sys.stderr)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     parser.add_argument("--sizes", default="5 10000 100000")
@@ -258,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", default="1 8 32")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.json"))
+    parser.add_argument(
+        "--ingest-rounds", type=int, default=4, help="times the dev corpus is ingested"
+    )
     args = parser.parse_args(argv)
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     levels = [int(c) for c in args.concurrency.split()]
@@ -273,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": [
             run_size(args.postgres, int(s), levels, args.duration) for s in args.sizes.split()
         ],
+        "ingestion": ingestion(args.postgres, args.ingest_rounds),
         "load_after": [round(x, 2) for x in os.getloadavg()],
     }
     pathlib.Path(args.out).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
