@@ -90,7 +90,8 @@ def ingestion(result: dict[str, Any]) -> list[str]:
     if profile:
         areas = ", ".join(f"{name} {share}%" for name, share in profile["areas"].items())
         lines += [
-            f"py-spy ({profile['samples']} CPU samples of a second, identical run): {areas}.",
+            f"Where its CPU time goes (py-spy on a second, identical run, "
+            f"{profile['samples']} samples at 100 Hz): {areas}.",
             "",
             "| function (inclusive) | share of samples |",
             "| --- | ---: |",
