@@ -3,12 +3,14 @@
 import dataclasses
 import re
 
-from db.enums import DateBasis, FactStatus, PolicyAction, Precision, Stance
+from db.enums import DateBasis, FactStatus, PolicyAction, Stance
 from db.fuzzy_date import FuzzyDate
 from ingest.extract import aid as aid_rules
 from ingest.extract import policy as policy_rules
 from ingest.extract.actors import Actor, actors_in, subject_before, suppliers
-from ingest.extract.dates import DateHit, find_dates, reduce
+from ingest.extract.anchors import anchored
+from ingest.extract.article import Article
+from ingest.extract.dates import DateHit, find_dates
 from ingest.extract.gazetteer import Gazetteer, Hit
 from ingest.extract.language import detect_language
 from ingest.extract.model import (
@@ -22,24 +24,12 @@ from ingest.extract.model import (
 from ingest.extract.money import Money, find_money, resolve_currency
 from ingest.extract.people import PersonMention, read_people
 from ingest.extract.statements import read_statements
-from ingest.extract.text import Sentence, sentences
+from ingest.extract.text import sentences
+from ingest.extract.timing import Dated, date_for
 
 EXTRACTOR_NAME = "frontline-rules"
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
-_SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|week|month|year)\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:since|until|by|before|through|over|from|ahead\s+of)\s+$", re.I)
-_THIS_WAS = re.compile(
-    r"^\W*(?:This|That|It|The\s+(?:decision|announcement|move|statement|remark|comment)s?)\s+(?:was|were|came)\s+"
-    r"(?:\w+\s+){0,2}(?:declared|said|announced|confirmed|stated|made|reported|disclosed|revealed|given)",
-    re.I,
-)
-_ANAPHORA = re.compile(
-    r"^\W*(?:(?:on|during|at|in)\s+the\s+same\s+(?:trip|visit|day|occasion|meeting|"
-    r"press\s+conference|event|call)|within\s+(?:hours|days|minutes)\s+of|"
-    r"(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+day)\b",
-    re.I,
-)
 _UKRAINE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")
 _PRONOUN = re.compile(
     r"\b(?:he|she|they|it|the\s+(?:government|minister|chancellor|president|country|administration))\b",
@@ -47,18 +37,6 @@ _PRONOUN = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:reported|according\s+to|citing|sources?\s+(?:said|say)|officials?\s+(?:said|say)|people\s+familiar)\b",
-    re.I,
-)
-# A standing state with no event behind it ("Berlin still refuses"): no date to give.
-_STATE = re.compile(
-    r"\b(?:already|remains?|which\s+(?:still|has|have)|(?:has|have)\s+(?:\w+\s+)?(?:refused|"
-    r"ruled|declined|made\s+clear|resisted|rejected|repeatedly)|(?:has|have)\s+(?:also\s+)?been\s+"
-    r"(?:in\s+favou?r|pushing|calling|urging|arguing|among|reluctant))\b",
-    re.I,
-)
-_PAST_SPEECH = re.compile(
-    r"\b(?:said|told|declared|reiterated|announced|confirmed|stated|insisted|replied|wrote|argued|"
-    r"added|decided|approved|agreed|signed)\b",
     re.I,
 )
 _GENERIC_SUBJECT = re.compile(
@@ -70,25 +48,6 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b(?:he|she|it|they|the\s+(?:government|minister|chancellor|president))\b", re.I
 )
 _DECIDED = re.compile(r"\b(?:decided|approved|authori[sz]ed|signed|cleared)\b", re.I)
-
-
-@dataclasses.dataclass
-class _Dated:
-    """A date and how directly the text ties it to the fact (higher is better)."""
-
-    date: FuzzyDate | None
-    strength: int
-
-
-@dataclasses.dataclass
-class _Article:
-    body: str
-    published: FuzzyDate | None
-    sentences: list[Sentence]
-    dates: list[list[DateHit]]
-    money: list[list[Money]]
-    actors: list[list[Actor]]
-    hits: list[Hit]
 
 
 def extract(
@@ -120,31 +79,7 @@ def _run(
     last: FuzzyDate | None = None
     for sentence in parts:
         found = find_dates(sentence.text, sentence.start, published)
-        for same in _SAME.finditer(sentence.text):
-            earlier = [
-                d.date
-                for d in found
-                if d.date is not None and d.end <= sentence.start + same.start()
-            ]
-            last = earlier[-1] if earlier else last
-            if last is not None:
-                unit = same.group(1).lower()
-                value = (
-                    last
-                    if unit in ("day", "week")
-                    else reduce(last.earliest, last.latest if unit == "month" else last.earliest)
-                )
-                if unit == "month" and last.precision is Precision.DAY:
-                    value = FuzzyDate(last.value[:7], Precision.MONTH)
-                found.append(
-                    DateHit(
-                        sentence.start + same.start(),
-                        sentence.start + same.end(),
-                        same.group(0),
-                        value,
-                        True,
-                    )
-                )
+        found += anchored(sentence, found, last)
         found.sort(key=lambda h: h.start)
         dates.append(found)
         resolved = [d.date for d in found if d.date is not None]
@@ -159,7 +94,7 @@ def _run(
     if lang == "und" and parts:
         out.notes.append("language not recognised: rules for English were applied")
     actors = [actors_in(s, hits, people.mentions) for s in parts]
-    article = _Article(body, published, parts, dates, money, actors, hits)
+    article = Article(body, published, parts, dates, money, actors, hits)
     out.person_roles.extend(people.roles)
     out.policy_decisions.extend(_decisions(article))
     out.aid_packages.extend(_packages(article))
@@ -202,42 +137,6 @@ def _mentions(
         )
 
 
-def _date_for(a: _Article, index: int, at: int, actor: Actor | None, carried: bool) -> _Dated:
-    """The date of a fact stated at absolute offset `at` in sentence `index`."""
-    sentence = a.sentences[index]
-    usable = [
-        d
-        for d in a.dates[index]
-        if d.date is not None
-        and not _BACKGROUND.search(a.body[max(sentence.start, d.start - 10) : d.start])
-        and not re.match(r"(?:since|until|by|through)\b", d.text, re.I)
-    ]
-    if usable:
-        best = min(usable, key=lambda d: abs(d.start - at))
-        return _Dated(best.date, 3)
-    if _ANAPHORA.match(sentence.text):  # "On the same trip ...": the last date the text gave
-        earlier = [d.date for found in a.dates[:index] for d in found if d.date is not None]
-        if earlier:
-            return _Dated(earlier[-1], 2)
-    if index + 1 < len(a.sentences) and _THIS_WAS.match(a.sentences[index + 1].text):
-        following = [d for d in a.dates[index + 1] if d.date is not None]
-        if following:
-            return _Dated(following[0].date, 3)
-    if index > 0:
-        previous = [d for d in a.dates[index - 1] if d.date is not None]
-        same_actor = actor is not None and any(
-            p.country == actor.country and p.organization == actor.organization
-            for p in a.actors[index - 1]
-        )
-        if previous and (carried or same_actor):
-            return _Dated(previous[-1].date, 2)
-    if re.search(r"\bstill\b", sentence.text, re.I) or (
-        _STATE.search(sentence.text) and not _PAST_SPEECH.search(sentence.text)
-    ):
-        return _Dated(None, 0)
-    return _Dated(a.published, 0)
-
-
 def _basis(text: str, action: PolicyAction | None = None) -> DateBasis:
     if _REPORTED.search(text):
         return DateBasis.FIRST_REPORTED
@@ -247,7 +146,7 @@ def _basis(text: str, action: PolicyAction | None = None) -> DateBasis:
 
 
 def _resolve_actors(
-    a: _Article, index: int, at: int, floor: int, carry: list[Actor], supplier_first: bool = False
+    a: Article, index: int, at: int, floor: int, carry: list[Actor], supplier_first: bool = False
 ) -> tuple[list[Actor], bool]:
     """The actors of a cue: subject before it, else the supplier, else the previous subject."""
     sentence = a.sentences[index]
@@ -267,7 +166,7 @@ def _resolve_actors(
     return subject, False
 
 
-def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
+def _decisions(a: Article) -> list[PolicyDecisionCandidate]:
     topical = any(policy_rules.TARGET.search(s.text) for s in a.sentences)
     long_range = any(policy_rules.LONG_RANGE.search(s.text) for s in a.sentences)
     found: list[tuple[PolicyDecisionCandidate, int]] = []
@@ -285,7 +184,7 @@ def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
             at = sentence.start + start
             subjects, carried = _resolve_actors(a, index, at, floor, carry)
             for actor in subjects:
-                dated = _date_for(a, index, at, actor, carried)
+                dated = date_for(a, index, at, actor, carried)
                 span = sentence.span()
                 same = _same_decision(found, actor, action, dated)
                 if same is not None:
@@ -332,7 +231,7 @@ def _same_decision(
     found: list[tuple[PolicyDecisionCandidate, int]],
     actor: Actor,
     action: PolicyAction,
-    dated: _Dated,
+    dated: Dated,
 ) -> int | None:
     """The decision this statement repeats: same actor and action, no conflicting firm date."""
     for index, (candidate, strength) in enumerate(found):
@@ -347,7 +246,7 @@ def _same_decision(
     return None
 
 
-def _person_of(a: _Article, index: int, actor: Actor) -> PersonRef | None:
+def _person_of(a: Article, index: int, actor: Actor) -> PersonRef | None:
     for other in a.actors[index]:
         if other.person is not None and other.country == actor.country:
             return other.person
@@ -380,7 +279,7 @@ def _merge(found: list[tuple[PolicyDecisionCandidate, int]]) -> list[PolicyDecis
 
 
 def _apply_denial(
-    a: _Article, index: int, subjects: list[Actor], decisions: list[PolicyDecisionCandidate]
+    a: Article, index: int, subjects: list[Actor], decisions: list[PolicyDecisionCandidate]
 ) -> None:
     """A denial disputes the actor's lifting or easing; with none, it says the policy stays."""
     sentence = a.sentences[index]
@@ -404,7 +303,7 @@ def _apply_denial(
             for d in decisions
         ):
             continue
-        dated = _date_for(a, index, sentence.start, actor, False)
+        dated = date_for(a, index, sentence.start, actor, False)
         decisions.append(
             PolicyDecisionCandidate(
                 country=actor.country,
@@ -419,7 +318,7 @@ def _apply_denial(
         )
 
 
-def _packages(a: _Article) -> list[AidPackageCandidate]:
+def _packages(a: Article) -> list[AidPackageCandidate]:
     found: dict[tuple[str, object, str | None], AidPackageCandidate] = {}
     carry: list[Actor] = []
     for index, sentence in enumerate(a.sentences):
@@ -443,7 +342,7 @@ def _packages(a: _Article) -> list[AidPackageCandidate]:
                 found[key].evidence.append(sentence.span())
                 continue
             actor = next((s for s in subjects if s.country == donor), None)
-            dated = _date_for(a, index, money.start, actor, carried)
+            dated = date_for(a, index, money.start, actor, carried, periods=False)
             window = " ".join(s.text for s in a.sentences[index : index + 3])
             mechanism = aid_rules.MECHANISM.search(window)
             contents = sorted(
