@@ -74,6 +74,7 @@ class RoleIdentity:
 
 
 Identity = TypeVar("Identity", DecisionIdentity, AidIdentity, RoleIdentity)
+Dated = TypeVar("Dated", DecisionIdentity, AidIdentity)
 
 # Human-reviewed facts are preferred as merge targets over machine proposals.
 _PREFERENCE = {
@@ -88,7 +89,7 @@ def _best(matches: Iterable[Identity]) -> Identity | None:
     return min(usable, key=lambda m: (_PREFERENCE[m.review_status], m.id), default=None)
 
 
-def _by_date(candidate: Dates, same: Sequence[Identity]) -> Identity | None:
+def _by_date(candidate: Dates, same: Sequence[Dated]) -> Dated | None:
     """Pick among facts that agree on everything but the date.
 
     A dated candidate joins only a dated fact at a compatible date: an undated fact is too weak
