@@ -164,3 +164,72 @@ def suppliers(sentence: Sentence, actors: list[Actor]) -> list[Actor]:
             ):
                 found.append(actor)
     return found
+
+
+# "... was granted by Finland": a passive whose agent follows the cue.
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+){0,2}?(?:\w+ed|given|granted|lifted|"
+    r"eased|set|let|made|taken|withdrawn)\b",
+    re.I,
+)
+_AGENT_GAP = re.compile(r"^[^,;:.]{0,100}?\bby\s+(?:the\s+)?$", re.I)
+# "The first country to lift ... was Britain", "Among those that allow ... is Canada".
+_CLEFT_HEAD = re.compile(
+    r"^\W*(?:(?:the|its|their)\s+)?(?:first|second|third|last|latest|next|only|newest|"
+    r"most\s+recent)\b|^\W*(?:among|one\s+of)\b|^\W*(?:the\s+)?(?:country|government|ally|"
+    r"capital)\s+(?:that|which|to)\b",
+    re.I,
+)
+_COPULA_GAP = re.compile(r"^[^;:]{0,160}?\b(?:was|were|is|are|has\s+been)\s+(?:the\s+)?$", re.I)
+
+
+def agent_after(sentence: Sentence, actors: list[Actor], at: int) -> list[Actor]:
+    """The agent of a passive cue at `at` ("Ukraine was allowed by Denmark to ..."), if any."""
+    clause_start = max(sentence.text.rfind(",", 0, at - sentence.start), 0)
+    for index, actor in enumerate(actors):
+        if actor.start < at:
+            continue
+        gap = sentence.text[at - sentence.start : actor.start - sentence.start]
+        if not _AGENT_GAP.match(gap):
+            continue
+        voice = sentence.text[clause_start : actor.start - sentence.start]
+        if _PASSIVE.search(voice):
+            return listed_from(sentence, actors, index)
+        return []
+    return []
+
+
+def named_after(sentence: Sentence, actors: list[Actor], at: int, floor: int) -> list[Actor]:
+    """The actor a cleft names after its cue ("The first to allow it was Britain")."""
+    if not _CLEFT_HEAD.match(sentence.text[floor : at - sentence.start]):
+        return []
+    for index, actor in enumerate(actors):
+        if actor.start >= at:
+            gap = sentence.text[at - sentence.start : actor.start - sentence.start]
+            return listed_from(sentence, actors, index) if _COPULA_GAP.match(gap) else []
+    return []
+
+
+def listed_from(sentence: Sentence, actors: list[Actor], first: int) -> list[Actor]:
+    """`actors[first]` with the actors listed right after it ("Spain and Portugal")."""
+    chosen = [actors[first]]
+    for actor in actors[first + 1 :]:
+        last = chosen[-1]
+        gap = sentence.text[last.end - sentence.start : actor.start - sentence.start]
+        if actor.start == last.start or _LIST_GAP.match(gap):
+            chosen.append(actor)
+        else:
+            break
+    return chosen
+
+
+_SOURCE_GAP = re.compile(r"^[^,;:.]{0,60}?\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def source_after(sentence: Sentence, actors: list[Actor], at: int) -> list[Actor]:
+    """The actor an amount comes from ("$150 million in weapons from the United States")."""
+    for actor in actors:
+        if actor.start >= at:
+            gap = sentence.text[at - sentence.start : actor.start - sentence.start]
+            return [actor] if _SOURCE_GAP.match(gap) else []
+    return []

@@ -134,3 +134,35 @@ def aid_kind(text: str) -> AidKind:
     ):
         return AidKind.FINANCIAL
     return AidKind.MILITARY
+
+
+# A delivery promised without an amount: "Germany will send Ukraine another Patriot system".
+IN_KIND = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+going\s+to|plans?\s+to|intends?\s+to|(?:pledged|"
+    r"promised|agreed|decided|committed|offered)\s+(?:on\s+\w+\s+)?to|(?:said|says|announced|"
+    r"confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|\w+)\s+would)\s+(?:also\s+|soon\s+|now\s+|shortly\s+)?"
+    r"(?:send|deliver|supply|provide|give|donate|transfer|hand\s+over)\b"
+    r"|\b(?:announced|pledged|promised|approved|unveiled|confirmed)\s+(?:the\s+|a\s+|its\s+)?"
+    r"(?:\w+\s+)?(?:delivery|transfer|donation|supply|shipment)\s+of\b",
+    _I,
+)
+MATERIEL = re.compile(
+    r"\b(?:systems?|batter(?:y|ies)|launchers?|jets|aircraft|tanks|howitzers|missiles|"
+    r"interceptors|shells|ammunition|vehicles|drones|helicopters|warships|boats)\b",
+    _I,
+)
+_NOT_NEW = re.compile(
+    r"\b(?:already|so\s+far|to\s+date|previously|earlier\s+this\s+year|in\s+total|all\s+told|"
+    r"if|unless|whether|asked|request\w*|wants?|hopes?|could|might|may|should)\b",
+    _I,
+)
+
+
+def in_kind(text: str) -> re.Match[str] | None:
+    """The delivery cue of a package promised without an amount, if the sentence has one."""
+    cue = IN_KIND.search(text)
+    if cue is None or text.rstrip().endswith("?") or not UKRAINE.search(text):
+        return None
+    if _NOT_NEW.search(text[: cue.end()]) or not MATERIEL.search(text, cue.end()):
+        return None
+    return cue

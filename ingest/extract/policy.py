@@ -15,7 +15,11 @@ TARGET = re.compile(
     r"|(?:enemy|aggressor)['’]s\s+(?:own\s+)?(?:territory|soil)|across\s+the\s+border|cross-border"
     r"|beyond\s+ukraine['’]s\s+(?:borders|territory)|\b(?:kursk|belgorod|bryansk)\b"
     r"|russian\s+side\s+of\s+the\s+border|(?:places|sites|bases|airfields|positions)\s+"
-    r"(?:from\s+which|where)\s+russia",
+    r"(?:from\s+which|where)\s+russia"
+    # "may only be used inside Ukraine": the limit on where supplied weapons may strike
+    r"|\b(?:only|exclusively|solely|must\s+be|are\s+to\s+be|is\s+to\s+be)\s+(?:be\s+)?"
+    r"(?:used?|utili[sz]ed|employed|deployed|operated)\s+(?:only\s+)?(?:on|within|inside|in|over)\s+"
+    r"(?:the\s+)?(?:ukrainian\s+(?:territory|soil|airspace)|ukraine\b|its\s+own\s+(?:territory|soil))",
     _I,
 )
 RESTRICTION = re.compile(
@@ -45,7 +49,7 @@ LIFT = re.compile(
     r"|\blet(?:s)?\s+(?:ukraine|kyiv|kiev|the\s+ukrainians|ukrainian\s+(?:forces|troops|pilots))\s+"
     + _V
     + r"|\bensure\s+(?:that\s+)?\w+\s+(?:can|could|is\s+able\s+to)\s+use"
-    r"|\b(?:said|says|announced|confirmed|agreed)\s+(?:that\s+)?(?:\w+\s+){0,2}(?:could|can)\s+"
+    r"|\b(?:said|says|saying|announced|confirmed|agreed)\s+(?:that\s+)?(?:\w+\s+){0,2}(?:could|can)\s+"
     + _V
     + r"|\bpermission\s+for\s+(?:ukraine|kyiv|kiev)\s+to\s+"
     + _V
@@ -76,7 +80,9 @@ LIFT = re.compile(
     + r"|\b(?:does|do)\s+not\s+oppose|\bdoesn['’]t\s+oppose"
     r"|\b(?:permitted|authori[sz]ed|allowed|approved|sanctioned)\s+(?:the\s+)?use\s+of"
     r"|\bauthori[sz]ed\s+(?:\S+\s+){0,3}strikes"
-    r"|\b(?:gave|given|granted)\s+(?:\S+\s+){0,2}permission",
+    r"|\b(?:gave|given|granted)\s+(?:\S+\s+){0,2}permission"
+    r"|\b(?:permission|go-ahead|green\s+light|approval)\b[^.;]{0,100}?\b(?:was|were|has\s+been|"
+    r"had\s+been)\s+(?:\w+\s+)?(?:granted|given)",
     _I,
 )
 WEAK_LIFT = re.compile(
@@ -187,6 +193,33 @@ _ANSWER = re.compile(
     _I,
 )
 
+# The answer to an "Asked whether ..." question, when it is a bare yes or no.
+_YES = re.compile(
+    r"(?:^|\b(?:said|replied|answered|responded|says|replies|answers)\b[^.;,]{0,12}?)\W*"
+    r"(?:yes|yeah|absolutely|of\s+course|certainly|definitely)\b",
+    _I,
+)
+_NO = re.compile(
+    r"(?:^|\b(?:said|replied|answered|responded|says|replies|answers)\b[^.;,]{0,12}?)\W*"
+    r"(?:no|not\s+at\s+all|certainly\s+not|absolutely\s+not)\b(?!\s+(?:one|longer|doubt))",
+    _I,
+)
+
+
+def answer(text: str, floor: int, article_topical: bool) -> tuple[PolicyAction, int, int] | None:
+    """The decision a bare yes or no gives to an "Asked whether Ukraine may ..." question."""
+    question = text[:floor]
+    if not floor or not is_topical(question + " weapons", article_topical):
+        return None
+    yes, no = _YES.search(text, floor), _NO.search(text, floor)
+    if yes is not None and (no is None or yes.start() < no.start()):
+        limited = bool(LIMITS.search(text))
+        action = PolicyAction.EASED if limited else PolicyAction.LIFTED
+        return action, yes.start(), yes.end()
+    if no is not None:
+        return PolicyAction.MAINTAINED, no.start(), no.end()
+    return None
+
 
 def question_clause_end(text: str) -> int:
     """Where the answer starts in "Asked whether ..., X said ..." (0 when not such a sentence)."""
@@ -213,6 +246,7 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
     window = text[max(floor, cue_start - 90) : cue_start]
     if re.search(r"\bto\s+$", window) and not re.search(
         r"\b(?:decided|agreed|voted|moved|began|chose|opted|directed|instructed|ordered)\s+"
+        r"(?:\w+\s+){0,2}to\s+$|\b(?:first|second|third|last|latest|only|next|newest)\s+"
         r"(?:\w+\s+){0,2}to\s+$",
         window,
         _I,
@@ -302,5 +336,8 @@ def actions_in(
             action = PolicyAction.EASED if limited else PolicyAction.LIFTED
             found.append((action, m.start(), m.end()))
         taken.append((m.start(), m.end()))
+    if not found:
+        replied = answer(text, floor, article_topical)
+        found += [replied] if replied else []
     found.sort(key=lambda f: f[1])
     return found

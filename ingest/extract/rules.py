@@ -7,7 +7,16 @@ from db.enums import DateBasis, FactStatus, PolicyAction, Stance
 from db.fuzzy_date import FuzzyDate
 from ingest.extract import aid as aid_rules
 from ingest.extract import policy as policy_rules
-from ingest.extract.actors import Actor, actors_in, subject_before, suppliers
+from ingest.extract.actors import (
+    Actor,
+    actors_in,
+    agent_after,
+    listed_from,
+    named_after,
+    source_after,
+    subject_before,
+    suppliers,
+)
 from ingest.extract.anchors import anchored
 from ingest.extract.article import Article
 from ingest.extract.dates import DateHit, find_dates
@@ -46,6 +55,14 @@ _GENERIC_SUBJECT = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:he|she|it|they|the\s+(?:government|minister|chancellor|president))\b", re.I
+)
+_SINGULAR = re.compile(
+    r"\b(?:he|she|it|its|his|her|the\s+(?:government|minister|chancellor|president|premier|"
+    r"country|administration|cabinet))\b",
+    re.I,
+)
+_PLURAL = re.compile(
+    r"\b(?:they|their|both|the\s+(?:two|three|four)|all\s+(?:two|three|four))\b", re.I
 )
 _DECIDED = re.compile(r"\b(?:decided|approved|authori[sz]ed|signed|cleared)\b", re.I)
 
@@ -151,9 +168,11 @@ def _resolve_actors(
     """The actors of a cue: subject before it, else the supplier, else the previous subject."""
     sentence = a.sentences[index]
     here = a.actors[index]
-    subject = subject_before(sentence, here, at, floor=sentence.start + floor)
+    subject = agent_after(sentence, here, at) or subject_before(
+        sentence, here, at, floor=sentence.start + floor
+    )
     if not subject:
-        subject = suppliers(sentence, here)[:1]
+        subject = suppliers(sentence, here)[:1] or named_after(sentence, here, at, floor)
     if not subject and not here:
         before = sentence.text[floor : at - sentence.start]
         if _UKRAINE_FIRST.match(before):
@@ -162,6 +181,8 @@ def _resolve_actors(
         pronoun = [m.start() for m in _PRONOUN_SUBJECT.finditer(before)]
         if generic and (not pronoun or generic[-1] > pronoun[-1]):
             return [], True  # "some partners have ...": not the previous subject
+        if _SINGULAR.search(before) and not _PLURAL.search(before):
+            return carry[:1], True  # "he", "the minister": one of the actors named before
         return carry, True
     return subject, False
 
@@ -212,7 +233,7 @@ def _decisions(a: Article) -> list[PolicyDecisionCandidate]:
             subjects, _ = _resolve_actors(a, index, sentence.start + denial.start(), 0, carry)
             denials.append((index, subjects))
         if here:
-            carry = [here[0]]
+            carry = listed_from(sentence, here, 0)
     decisions = _merge(found)
     for index, subjects in denials:
         _apply_denial(a, index, subjects, decisions)
@@ -329,6 +350,8 @@ def _packages(a: Article) -> list[AidPackageCandidate]:
             if not aid_rules.is_package(text, money, sentence.start, amounts):
                 continue
             subjects, carried = _resolve_actors(a, index, money.start, 0, carry)
+            source = source_after(sentence, here, money.end)
+            subjects, carried = (source, False) if source else (subjects, carried)
             donors = [s.country for s in subjects if s.country]
             if not donors:
                 by_currency = aid_rules.currency_country(money.currency)
@@ -367,6 +390,52 @@ def _packages(a: Article) -> list[AidPackageCandidate]:
                 evidence=[sentence.span()],
                 confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
             )
+        if not amounts:
+            _in_kind(a, index, carry, found)
         if here:
-            carry = [here[0]]
+            carry = listed_from(sentence, here, 0)
     return list(found.values())
+
+
+def _in_kind(
+    a: Article,
+    index: int,
+    carry: list[Actor],
+    found: dict[tuple[str, object, str | None], AidPackageCandidate],
+) -> None:
+    """A package promised with no amount ("will send Ukraine another air defence system")."""
+    sentence = a.sentences[index]
+    cue = aid_rules.in_kind(sentence.text)
+    if cue is None:
+        return
+    subjects, carried = _resolve_actors(a, index, sentence.start + cue.start(), 0, carry)
+    donor = next((s for s in subjects if s.country), None)
+    if donor is None or donor.country is None:
+        return
+    near = [s.span() for s in a.sentences[max(0, index - 2) : index + 3]]
+    if any(
+        key[0] == donor.country and any(span in p.evidence for span in near)
+        for key, p in found.items()
+    ):
+        return  # the goods of a package with an amount told in a sentence nearby
+    key = (donor.country, None, None)
+    if key in found:
+        found[key].evidence.append(sentence.span())
+        return
+    dated = date_for(a, index, sentence.start + cue.start(), donor, carried, periods=False)
+    found[key] = AidPackageCandidate(
+        donor=donor.country,
+        kind=aid_rules.aid_kind(sentence.text),
+        contents=sorted(
+            {
+                h.entry.name
+                for h in a.hits
+                if h.entry.kind == "weapon" and sentence.start <= h.start < sentence.end
+            }
+        ),
+        date=dated.date,
+        date_basis=_basis(sentence.text) if dated.date else None,
+        announced_by=donor.person,
+        evidence=[sentence.span()],
+        confidence=round(0.4 + 0.1 * (not carried) + 0.1 * (dated.strength >= 2), 2),
+    )
