@@ -18,7 +18,8 @@ from api.access import send_error
 from api.response_cache import ResponseCache, cache_key, cacheable
 from db.queries.dataset_version import get_data_version
 from schema.context import Context, RateLimitStatus
-from schema.limits import GraphQLLimits, query_cost
+from schema.cost import query_cost
+from schema.limits import GraphQLLimits
 from schema.loaders import Loaders
 from schema.schema import build_schema, schema
 
