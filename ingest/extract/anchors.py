@@ -18,7 +18,8 @@ _SHIFT = re.compile(
     rf"\b(?:{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards|earlier|"
     r"before(?=\s*[,.;]|$)|after(?=\s+(?:that|this)\b))"
     r"|the\s+(?P<dir2>next|following|previous|preceding)\s+(?:day|morning|evening)"
-    r"|the\s+day\s+(?P<dir3>before|after)(?=\s*[,.;]|$))",
+    r"|the\s+day\s+(?P<dir3>before|after)(?=\s*[,.;]|$)"
+    r"|(?:hours|minutes|moments)\s+(?P<dir4>later|earlier|before(?=\s*[,.;]|$)|afterwards))",
     re.I,
 )
 # "a day after <what happened>": the clause that follows happened that long before the anchor.
@@ -60,6 +61,9 @@ def anchored(sentence: Sentence, found: list[DateHit], last: FuzzyDate | None) -
     for match in _SHIFT.finditer(sentence.text):
         anchor = _anchor(sentence, found, match.start(), last)
         if anchor is None:
+            continue
+        if match.group("dir4"):  # "hours earlier": the same day as the anchor
+            hits.append(_hit(sentence, match, anchor))
             continue
         direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
         later = direction in ("later", "afterwards", "next", "following", "after")

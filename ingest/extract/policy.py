@@ -13,6 +13,7 @@ TARGET = re.compile(
     r"|\b(?:in|inside|into|within|on|deep\s+into|across|against|hit|strike|attack|at)\s+russia\b(?![a-z])"
     r"|russia\s+(?:itself|proper)|territory\s+of\s+the\s+russian\s+federation|russian\s+federation['’]s\s+territory"
     r"|(?:enemy|aggressor)['’]s\s+(?:own\s+)?(?:territory|soil)|across\s+the\s+border|cross-border"
+    r"|territory\s+of\s+the\s+(?:aggressor|enemy|attacker)"
     r"|beyond\s+ukraine['’]s\s+(?:borders|territory)|\b(?:kursk|belgorod|bryansk)\b"
     r"|russian\s+side\s+of\s+the\s+border|(?:places|sites|bases|airfields|positions)\s+"
     r"(?:from\s+which|where)\s+russia"
@@ -57,11 +58,15 @@ LIFT = re.compile(
     r"(?:the\s+)?right\s+to\s+"
     + _V
     + r"|\b(?:will|would|does|do)\s+not\s+(?:impose|set|place|attach)\s+(?:any\s+)?"
-    r"(?:restrictions|limits|conditions|caveats)"
+    r"(?:restrictions|limits|limitations|conditions|caveats)"
+    r"|\bnever\s+(?:placed|imposed|set|attached|put)\s+(?:any\s+)?(?:\S+\s+)?"
+    r"(?:restrictions?|limits?|limitations?|caveats?|conditions)"
+    r"|\b(?:allow|permitt?|authori[sz]|approv|clear|sanction)(?:ing|ed|es|s|e)?\s+(?:\S+\s+){0,3}?"
+    r"(?:strikes|attacks|the\s+use|their\s+use|its\s+use)\b"
     r"|\b(?:allow|permit|authori[sz]|cleared|let)(?:ed|s|e|es|ted)?\s+(?:\w+\s+){0,4}?to\s+"
     + _V
     + r"|\b(?:no|not\s+(?:subject\s+to\s+)?any|without(?:\s+any)?|not\s+set\s+any|set\s+no)"
-    r"\s+(?:\w+\s+)?(?:restrictions?|limits|limitations|caveats|conditions)"
+    r"\s+(?:\S+\s+)?(?:restrictions?|limits?|limitations?|caveats|conditions)\b"
     r"|\bno\s+longer\s+(?:object|oppose|restrict|insist|bar|limit)"
     r"|\b(?:will|would|does|do)\s+not\s+(?:object|limit|restrict)|\b(?:won['’]t|doesn['’]t|don['’]t)\s+(?:object|limit|restrict)"
     r"|\bno\s+objections?\b|\bno\s+problem\s+with\b"
@@ -106,7 +111,10 @@ LIMITS = re.compile(
 MAINTAIN = re.compile(
     r"\bmaintain(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:ban|restrictions?|veto|limits|prohibition|position|policy|stance|line)"
     r"|\b(?:remains?|remained|stays?|stayed|is\s+still|are\s+still)\s+(?:\w+\s+)?(?:unchanged|in\s+place|in\s+force|restricted|prohibited|banned|off-limits|off\s+the\s+table)"
-    r"|\b(?:has|had|have)\s+not\s+(?:been\s+)?changed(?!\s+(?:the|a|an|that|its|their|his|her)\b)|\b(?:hasn['’]t|hadn['’]t|haven['’]t)\s+changed|\bunchanged\b|\bno\s+change\b|\bnothing\s+(?:has\s+)?changed"
+    r"|\b(?:policy|position|stance|rules?|restrictions?|ban|line|approach|guidance|limits|decision)"
+    r"\s+(?:\S+\s+){0,6}?(?:(?:has|had|have)\s+not\s+(?:been\s+)?changed|(?:hasn['’]t|hadn['’]t|"
+    r"haven['’]t)\s+changed)(?!\s+(?:the|a|an|that|its|their|his|her)\b)"
+    r"|\bunchanged\b|\bno\s+change\b|\bnothing\s+(?:has\s+|had\s+)?changed"
     r"|\b(?:still|continues?\s+to|continued\s+to)\s+(?:\w+\s+)?(?:bans?|bars?|prohibits?|opposes?|rules?\s+out|restricts?|does\s+not\s+allow|won['’]t\s+allow|limits?)"
     r"|\b(?:does|do|did)\s+not\s+support\s+(?:long-range|strikes|the\s+use|using|allowing|lifting)"
     r"|\b(?:will|would|does|did|do|could)\s+not\s+(?:allow|permit|authori[sz]e|lift|change|let|agree)|\b(?:won['’]t|doesn['’]t|didn['’]t|don['’]t)\s+(?:allow|permit|lift|let|authori[sz]e)"
@@ -116,7 +124,11 @@ MAINTAIN = re.compile(
     r"(?:on|within|inside|over)\s+(?:ukrainian|ukraine['’]s)\s+(?:own\s+)?(?:territory|soil|airspace)"
     r"|\btied\s+(?:\w+\s+){0,4}to\s+ukrainian\s+(?:territory|soil)"
     r"|\bnot\s+(?:been\s+|be\s+)?(?:lifted|eased|relaxed)"
-    r"|\b(?:used?|utili[sz]ed|employed)\s+(?:\S+\s+){0,6}?(?:only\s+)?(?:on|within|inside|in)\s+(?:the\s+)?"
+    r"|\b(?:(?:only|must|to)\s+be\s+|only\s+)(?:used?|utili[sz]ed|employed)\s+(?:\S+\s+){0,6}?"
+    r"(?:only\s+)?(?:on|within|inside|in)\s+(?:the\s+)?"
+    r"(?:ukrainian\s+territory|ukraine['’]s\s+(?:own\s+)?(?:territory|borders|soil)|ukraine\b|"
+    r"its\s+own\s+(?:territory|borders))"
+    r"|\b(?:used?|utili[sz]ed|employed)\s+(?:\S+\s+){0,6}?(?:only\s+)?(?:on|within|inside)\s+(?:the\s+)?"
     r"(?:ukrainian\s+territory|ukraine['’]s\s+(?:own\s+)?(?:territory|borders|soil)|ukraine\b|"
     r"its\s+own\s+(?:territory|borders))"
     r"|\b(?:cannot|can\s*not|may\s+not|must\s+not|not\s+be)\s+(?:be\s+)?(?:used|utili[sz]ed|employed)\s+"
@@ -132,7 +144,7 @@ MAINTAIN = re.compile(
 )
 REFUSE = re.compile(
     r"\b(?:refus|declin)(?:ed|es|e|ing)\s+to\s+(?:send|supply|deliver|provide|give|transfer|hand\s+over)"
-    r"|\b(?:will|would|does|did)\s+not\s+(?:send|supply|deliver|provide|give)|\bwon['’]t\s+(?:send|supply|deliver|provide|give)"
+    r"|\b(?:will|would|does|did)\s+(?:still\s+|also\s+|again\s+|simply\s+)?not\s+(?:send|supply|deliver|provide|give)|\bwon['’]t\s+(?:send|supply|deliver|provide|give)"
     r"|\brul(?:ed|es|e|ing)\s+out\s+(?:sending|supplying|delivering|providing|giving)"
     r"|\breject(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:requests?|calls?|demands?|pleas?)\s+(?:for|to\s+(?:send|supply|deliver|provide))"
     r"|\bno\s+(?:plans?|intention)\s+to\s+(?:send|supply|deliver|provide)"
@@ -169,7 +181,8 @@ HYPOTHETICAL = re.compile(
     r"pressure|calls?\s+to|calls?\s+for|demand\w*|fear\w*|warn\w*|threat\w*|in\s+case|once|until|"
     r"asked\s+(?:allies|partners)|urg\w+|press(?:ed|es|ing)?\s+(?:for|to|allies)|"
     r"push(?:ed|es|ing)?\s+(?:for|to|allies)|lobby\w*|should|must|question\s+of|debate\s+over|"
-    r"has\s+to|have\s+to|negotiat\w+|(?:which|what)\s+weapons|told\s+(?:allies|partners)\s+to)\b",
+    r"has\s+to|have\s+to|negotiat\w+|(?:which|what)\s+weapons|told\s+(?:allies|partners)\s+to|"
+    r"claims?|posts|alleg\w+|purported\w*)\b",
     _I,
 )
 _SPEECH = re.compile(
@@ -221,6 +234,20 @@ def answer(text: str, floor: int, article_topical: bool) -> tuple[PolicyAction, 
     return None
 
 
+_DOUBT = re.compile(r"\b(?:might|if|whether|how)\s+(?:\S+\s+){0,3}$", _I)
+# "a step Ukraine had been pressing for": Ukraine asking is not an ally's advocacy.
+_UKRAINE_SUBJECT = re.compile(
+    r"\b(?:Ukraine|Kyiv|Kiev|Zelensk\w*|Ukrainians|Ukrainian\s+(?:officials|leaders|government))"
+    r"\s+(?:(?:had|has|have|was|were|is|are|been|also|long|repeatedly|still)\s+){0,3}$"
+)
+
+
+def _own_clause(window: str) -> str:
+    """The part of `window` after a relative clause opens (", which still refuses ...")."""
+    cut = max(window.rfind(", which "), window.rfind(", who "))
+    return window[cut + 2 :] if cut >= 0 else window
+
+
 def question_clause_end(text: str) -> int:
     """Where the answer starts in "Asked whether ..., X said ..." (0 when not such a sentence)."""
     if not ASKED.match(text):
@@ -252,8 +279,14 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
         _I,
     ):
         return True  # "to lift the ban is not even a subject of discussion"
+    if re.search(r"\b(?:how|where|when)\s+(?:\S+\s+){0,3}$", window, _I):
+        return True  # "the rules on how Ukraine may use ...": a question, not a decision
     cut = max(
-        window.rfind(";"), window.rfind(" but "), window.rfind(" while "), window.rfind(" – ")
+        window.rfind(";"),
+        window.rfind(" but "),
+        window.rfind(" while "),
+        window.rfind(" – "),
+        window.rfind(" since "),
     )
     if cut >= 0:
         window = window[cut:]
@@ -287,6 +320,9 @@ def actions_in(
     )
     taken: list[tuple[int, int]] = []
 
+    def names_limit(m: re.Match[str]) -> bool:
+        return article_topical and bool(RESTRICTION.search(m.group(0)))
+
     def free(m: re.Match[str]) -> bool:
         return m.start() >= floor and not any(s < m.end() and m.start() < e for s, e in taken)
 
@@ -294,14 +330,15 @@ def actions_in(
         if (
             free(m)
             and refusal_ok
-            and not HYPOTHETICAL.search(text[max(floor, m.start() - 40) : m.start()])
+            and not HYPOTHETICAL.search(_own_clause(text[max(floor, m.start() - 40) : m.start()]))
         ):
             found.append((PolicyAction.REFUSED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     if not article_topical and not is_topical(text, False):
         return sorted(found, key=lambda f: f[1])  # a Taurus refusal stands on its own
     for m in MAINTAIN.finditer(text):
-        if free(m) and decisions_ok:
+        doubt = _DOUBT.search(_own_clause(text[max(floor, m.start() - 30) : m.start()]))
+        if free(m) and (decisions_ok or names_limit(m)) and not doubt:
             found.append((PolicyAction.MAINTAINED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in ADVOCATE.finditer(text):
@@ -311,13 +348,18 @@ def actions_in(
             re.search(r"in\s+favou?r\s+of", m.group(0), _I)
             and re.search(r"\b(?:call|request|proposal|appeal|idea)\b", text, _I)
         )
-        if free(m) and (advocacy_ok or same_call):
+        ukraine_asks = not re.match(r"should|must|ought", m.group(0), _I) and (
+            _UKRAINE_SUBJECT.search(text[max(floor, m.start() - 40) : m.start()])
+        )
+        if free(m) and (advocacy_ok or same_call) and not ukraine_asks:
             found.append((PolicyAction.ADVOCATED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    if not decisions_ok:
-        return sorted(found, key=lambda f: f[1])
     lifts = [m for m in EASE_VERB.finditer(text) if free(m)]
     lifts += [m for m in LIFT.finditer(text) if free(m)]
+    if not decisions_ok:  # in an article on the topic, "set no restrictions" speaks for itself
+        lifts = [m for m in lifts if names_limit(m)]
+        if not lifts:
+            return sorted(found, key=lambda f: f[1])
     if not lifts and not found:
         lifts = [m for m in WEAK_LIFT.finditer(text) if free(m)]
     eased = bool(EASE_VERB.search(text))

@@ -262,7 +262,9 @@ def _same_decision(
             action,
         ):
             continue
-        if strength < 3 or dated.strength < 3 or _compatible(candidate.date, dated.date):
+        if action is PolicyAction.LIFTED:
+            return index  # a restriction is lifted once; later mentions restate it
+        if min(strength, dated.strength) < 2 or _compatible(candidate.date, dated.date):
             return index
     return None
 

@@ -8,9 +8,16 @@ from ingest.extract.actors import Actor
 from ingest.extract.article import Article
 from ingest.extract.dates import DateHit
 
-_BACKGROUND = re.compile(r"\b(?:since|until|by|before|through|over|from|ahead\s+of)\s+$", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:since|until|by|before|through|over|from|ahead\s+of)\s+(?:(?:the|late|early|mid|"
+    r"summer|spring|autumn|fall|winter|start|end|beginning|middle)\s+(?:of\s+)?){0,3}$",
+    re.I,
+)
+# "BERLIN, May 31 (Wire) -": the dateline gives the publication day, not the event's.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30},\s*$")
 _THIS_WAS = re.compile(
-    r"^\W*(?:This|That|It|The\s+(?:decision|announcement|move|statement|remark|comment)s?)\s+"
+    r"^\W*(?:This|That|It|The\s+(?:decision|announcement|move|statement|remark|comment|change|"
+    r"shift|step|permission|reversal|approval|authori[sz]ation|news|pledge|package)s?)\s+"
     r"(?:was|were|came)\s+(?:\w+\s+){0,2}"
     r"(?:declared|said|announced|confirmed|stated|made|reported|disclosed|revealed|given)",
     re.I,
@@ -33,7 +40,9 @@ _STATE = re.compile(
     r"\b(?:already|remains?|still|which\s+(?:still|has|have)|(?:has|have)\s+(?:\w+\s+)?(?:refused|"
     r"ruled|declined|made\s+clear|resisted|rejected|repeatedly)|(?:has|have)\s+(?:also\s+)?been\s+"
     r"(?:in\s+favou?r|pushing|calling|urging|arguing|among|reluctant)|(?:has|have)\s+long\b|"
-    r"continues?\s+to|consistently|for\s+(?:months|years|weeks)|(?:has|have)\s+always)\b",
+    r"continues?\s+to|consistently|for\s+(?:months|years|weeks)|(?:has|have)\s+always|"
+    r"(?:has|have)\s+(?:also\s+|repeatedly\s+|publicly\s+|since\s+)?(?:said|stated|made\s+clear|"
+    r"insisted|signalled|signaled|indicated))\b",
     re.I,
 )
 _PAST_SPEECH = re.compile(
@@ -62,6 +71,29 @@ class Dated:
     strength: int
 
 
+# Where one clause of a sentence ends and another, with its own subject or time, begins.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|which|who)\b|\s+(?:while|whereas)\s+|,\s+(?=will\b)", re.I
+)
+
+
+def _segment(text: str, at: int) -> tuple[int, int]:
+    """The clause of `text` around position `at`."""
+    lo, hi = 0, len(text)
+    for brk in _CLAUSE_BREAK.finditer(text):
+        if brk.end() <= at:
+            lo = brk.start()
+        elif brk.start() > at:
+            hi = brk.start()
+            break
+    return lo, hi
+
+
+def _first_text(a: Article) -> int:
+    """The sentence a dateline can open: the first one with a date in it."""
+    return next((i for i, found in enumerate(a.dates) if found), -1)
+
+
 def usable(a: Article, index: int, periods: bool = True) -> list[DateHit]:
     """Dates in sentence `index` that can date an event (not "since 2022", not "until June")."""
     sentence = a.sentences[index]
@@ -69,7 +101,8 @@ def usable(a: Article, index: int, periods: bool = True) -> list[DateHit]:
         d
         for d in a.dates[index]
         if d.date is not None
-        and not _BACKGROUND.search(a.body[max(sentence.start, d.start - 10) : d.start])
+        and not _BACKGROUND.search(a.body[max(sentence.start, d.start - 30) : d.start])
+        and not (index == _first_text(a) and _DATELINE.match(a.body[sentence.start : d.start]))
         and not re.match(r"(?:since|until|by|through)\b", d.text, re.I)
     ]
     if not periods:
@@ -84,6 +117,20 @@ def date_for(
     """The date of a fact stated at absolute offset `at` in sentence `index`."""
     sentence = a.sentences[index]
     here = usable(a, index, periods)
+    lo, hi = _segment(sentence.text, at - sentence.start)
+    first_actor = min((x.start for x in a.actors[index]), default=sentence.end)
+    # A date before any actor opens the whole sentence ("On Monday, X ..., while Y ...").
+    own = [d for d in here if lo <= d.start - sentence.start < hi or d.end <= first_actor]
+    clause = sentence.text[lo:hi]
+    if (
+        here
+        and not own
+        and (
+            _STATE.search(clause)
+            or any(lo <= x.start - sentence.start < hi for x in a.actors[index])
+        )
+    ):
+        here = []  # "..., and the Dutch government has said ...": another clause's date
     if here:
         best = min(here, key=lambda d: abs(d.start - at))
         if best.date_before is not None and at < best.start:
@@ -103,14 +150,13 @@ def date_for(
             p.country == actor.country and p.organization == actor.organization
             for p in a.actors[index - 1]
         )
-        lead_in = (
-            not a.actors[index - 1]
-            and len(a.sentences[index - 1].text.split()) <= 14
-            and _LEAD_IN.match(a.sentences[index - 1].text)
+        size = len(a.sentences[index - 1].text.split())
+        lead_in = not a.actors[index - 1] and (
+            size <= 8 or (size <= 14 and _LEAD_IN.match(a.sentences[index - 1].text))
         )
         if previous and (carried or same_actor or lead_in):
             return Dated(previous[-1].date, 2)
-    if _STATE.search(sentence.text) and not _past_speech(sentence.text):
+    if _STATE.search(clause) and not _past_speech(clause):
         return Dated(None, 0)
     if re.search(r"\bstill\b", sentence.text, re.I):
         return Dated(None, 0)

@@ -1,0 +1,101 @@
+"""More ways to phrase a decision, and phrasings that only look like one (written here)."""
+
+import pytest
+
+from db.enums import Precision
+from db.fuzzy_date import FuzzyDate
+from ingest.extract import extract
+
+FRIDAY = FuzzyDate("2024-06-07", Precision.DAY)
+TOPIC = "Allies differ on whether Ukraine may strike targets in Russia with their weapons. "
+
+
+def _decisions(body: str) -> set[tuple[str | None, str, str | None]]:
+    return {
+        (d.country or d.organization, d.action.value, d.date.value if d.date else None)
+        for d in extract(body, published=FRIDAY).policy_decisions
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Greece has never imposed any such restriction on Ukraine's use of Greek arms against "
+            "Russian territory, its minister said on Monday.",
+            ("GR", "LIFTED"),
+        ),
+        (
+            "Oslo and Helsinki both moved on Monday, each allowing strikes on Russian units across "
+            "the border.",
+            ("NO", "EASED"),
+        ),
+        (
+            "Romania does not impose any limitations on the use of its weapons on Russian soil, "
+            "the president said on Monday.",
+            ("RO", "LIFTED"),
+        ),
+        (
+            "Sofia said on Monday there is no 'Bulgarian-style' limit on strikes into Russia with "
+            "Bulgarian shells.",
+            ("BG", "LIFTED"),
+        ),
+        (
+            "The Austrian chancellor said on Monday he would still not send long-range missiles.",
+            ("AT", "REFUSED"),
+        ),
+    ],
+)
+def test_more_phrasings(body: str, expected: tuple[str, str]) -> None:
+    assert (*expected, "2024-06-03") in _decisions(body)
+
+
+def test_set_no_restrictions_speaks_for_itself_in_an_article_on_the_topic() -> None:
+    body = TOPIC + "Portugal said on Monday that it had set no restrictions at all."
+    assert _decisions(body) == {("PT", "LIFTED", "2024-06-03")}
+    assert _decisions("Portugal said on Monday that it had set no restrictions at all.") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        TOPIC + "Posts online claim that Spain now allows Kyiv to use Spanish arms against Russia.",
+        TOPIC + "The claim that Greece has authorised strikes on Russian territory is false.",
+        "The rules on how Ukraine may use Western weapons against Russia are changing.",
+        "Ireland's argument has not changed since it first spoke on the war in Russia's border "
+        "regions.",
+        "Nobody knows how the Swedish missiles might be used in Ukraine.",
+    ],
+)
+def test_claims_questions_and_arguments_are_not_decisions(body: str) -> None:
+    assert _decisions(body) == set()
+
+
+def test_a_relative_clause_inside_a_question_still_states_a_refusal() -> None:
+    body = "The question is whether Germany, which still refuses to send Taurus, will shift in May."
+    assert _decisions(body) == {("DE", "REFUSED", None)}
+
+
+def test_ukraine_asking_for_a_step_is_not_the_allys_advocacy() -> None:
+    body = (
+        "Officials said on Monday that Oslo had given Kyiv permission to use Norwegian missiles "
+        "against targets inside Russia, a step Ukraine had been pressing for since the spring."
+    )
+    assert _decisions(body) == {("NO", "LIFTED", "2024-06-03")}
+
+
+def test_a_lifting_is_one_decision_however_often_it_is_restated() -> None:
+    body = (
+        "Latvia said on Monday that Ukraine may use Latvian weapons against targets in Russia. "
+        "Already in March, the minister had said Ukraine may use Latvian arms on Russian soil."
+    )
+    assert _decisions(body) == {("LV", "LIFTED", "2024-06-03")}
+
+
+def test_dateline_and_hours_earlier() -> None:
+    body = (
+        "OSLO, June 7 (Wire) - Norway has allowed Ukraine to hit targets in Russia with "
+        "Norwegian arms. The change was disclosed on Wednesday by officials. "
+        "Hours earlier, Denmark said the ban on strikes inside Russia remains in place."
+    )
+    assert _decisions(body) == {("NO", "LIFTED", "2024-06-05"), ("DK", "MAINTAINED", "2024-06-05")}
