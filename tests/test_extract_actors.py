@@ -106,3 +106,11 @@ def test_a_bare_yes_or_no_answers_the_question(body: str, expected: set[tuple[st
 )
 def test_own_territory_limits_are_maintained_restrictions(body: str) -> None:
     assert _decisions(body) == {("IT", "MAINTAINED")}
+
+
+def test_a_demonym_before_a_title_does_not_break_a_list() -> None:
+    body = (
+        "Leaders including NATO Secretary General Jens Stoltenberg and French President "
+        "Emmanuel Macron urged allies to lift limits on strikes inside Russia."
+    )
+    assert _decisions(body) == {("nato", "ADVOCATED"), ("FR", "ADVOCATED")}

@@ -114,3 +114,28 @@ def test_a_past_verb_before_a_weekday_wins_over_future_words() -> None:
     assert hit.date == FuzzyDate("2024-06-03", Precision.DAY)
     (ahead,) = find_dates("The pact will be signed on Monday.", 0, FRIDAY)
     assert ahead.date == FuzzyDate("2024-06-10", Precision.DAY)
+
+
+def test_what_an_easing_keeps_banned_takes_the_easings_date() -> None:
+    body = (
+        "Oslo has quietly allowed Kyiv to hit Russian units near the border with Norwegian "
+        "rockets, officials said on Tuesday. Ukrainians will not be able to use them for "
+        "strikes deep inside Russia."
+    )
+    assert _decisions(body) == {("NO", "EASED", "2024-06-04"), ("NO", "MAINTAINED", "2024-06-04")}
+
+
+@pytest.mark.parametrize(
+    ("body", "dated"),
+    [
+        ("Danish officials emphasised that the ban on strikes in Russia remains in place.", True),
+        (
+            "Several leaders, including Lithuania's president, have called to lift the limits on "
+            "strikes in Russia.",
+            False,
+        ),
+    ],
+)
+def test_a_state_reported_in_the_past_tense_is_dated(body: str, dated: bool) -> None:
+    (decision,) = extract(body, published=FRIDAY).policy_decisions
+    assert (decision.date is not None) is dated

@@ -18,6 +18,7 @@ _LOCATIVE = re.compile(
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|along\s+with|together\s+with)?\s*(?:the\s+)?$", re.I
 )
+_TITLE_GAP = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,4}$")
 # "the Prague meeting", "the Washington summit": a place naming an event, not an actor.
 _EVENT_AFTER = re.compile(
     r"\s+(?:meeting|summit|talks|conference|visit|format|process|forum|declaration|trip|"
@@ -136,13 +137,16 @@ def subject_before(text: Sentence, actors: list[Actor], at: int, floor: int = 0)
     if not before:
         return []
     chosen = [before[-1]]
+    head = chosen[0]
     for actor in reversed(before[:-1]):
-        head = chosen[0]
         gap = text.text[actor.end - text.start : head.start - text.start]
         if actor.start == head.start or _LIST_GAP.match(gap):
             chosen.insert(0, actor)
+        elif actor.country == head.country and _TITLE_GAP.match(gap):
+            pass  # "French President Emmanuel Macron": one actor named twice
         else:
             break
+        head = actor
     return chosen
 
 

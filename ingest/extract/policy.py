@@ -112,7 +112,7 @@ MAINTAIN = re.compile(
     r"\bmaintain(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:ban|restrictions?|veto|limits|prohibition|position|policy|stance|line)"
     r"|\b(?:remains?|remained|stays?|stayed|is\s+still|are\s+still)\s+(?:\w+\s+)?(?:unchanged|in\s+place|in\s+force|restricted|prohibited|banned|off-limits|off\s+the\s+table)"
     r"|\b(?:policy|position|stance|rules?|restrictions?|ban|line|approach|guidance|limits|decision)"
-    r"\s+(?:\S+\s+){0,6}?(?:(?:has|had|have)\s+not\s+(?:been\s+)?changed|(?:hasn['’]t|hadn['’]t|"
+    r"\s+(?:\S+\s+){0,10}?[\"“‘]?(?:(?:has|had|have)\s+not\s+(?:been\s+)?changed|(?:hasn['’]t|hadn['’]t|"
     r"haven['’]t)\s+changed)(?!\s+(?:the|a|an|that|its|their|his|her)\b)"
     r"|\bunchanged\b|\bno\s+change\b|\bnothing\s+(?:has\s+|had\s+)?changed"
     r"|\b(?:still|continues?\s+to|continued\s+to)\s+(?:\w+\s+)?(?:bans?|bars?|prohibits?|opposes?|rules?\s+out|restricts?|does\s+not\s+allow|won['’]t\s+allow|limits?)"
@@ -313,7 +313,9 @@ def actions_in(
         text,
         _I,
     )
-    decisions_ok = topical or weapons or bool(area)
+    decisions_ok = (
+        topical or weapons or bool(area) or (article_topical and bool(TARGET.search(text)))
+    )
     advocacy_ok = topical or bool(RESTRICTION.search(text)) or bool(TARGET.search(text))
     refusal_ok = bool(LONG_RANGE.search(text)) or (
         article_long_range and bool(re.search(r"\bmissiles?\b", text, _I))

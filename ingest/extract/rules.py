@@ -175,7 +175,7 @@ def _resolve_actors(
         subject = suppliers(sentence, here)[:1] or named_after(sentence, here, at, floor)
     if not subject and not here:
         before = sentence.text[floor : at - sentence.start]
-        if _UKRAINE_FIRST.match(before):
+        if _UKRAINE_FIRST.match(before) and len(before.split()) > 5:
             return [], True  # "Kyiv gave assurances that it would ...": Ukraine speaks, no carry
         generic = [m.start() for m in _GENERIC_SUBJECT.finditer(before)]
         pronoun = [m.start() for m in _PRONOUN_SUBJECT.finditer(before)]
@@ -234,10 +234,33 @@ def _decisions(a: Article) -> list[PolicyDecisionCandidate]:
             denials.append((index, subjects))
         if here:
             carry = listed_from(sentence, here, 0)
+    _date_kept_with_easing(found)
     decisions = _merge(found)
     for index, subjects in denials:
         _apply_denial(a, index, subjects, decisions)
     return decisions
+
+
+def _date_kept_with_easing(found: list[tuple[PolicyDecisionCandidate, int]]) -> None:
+    """What an easing keeps banned is reported with it: a "will not be able to" that the text
+    gives no date of its own takes the date of the actor's easing."""
+    for index, (kept, strength) in enumerate(found):
+        if kept.action is not PolicyAction.MAINTAINED or strength > 0 or kept.date is None:
+            continue
+        easing = max(
+            (
+                (d, s)
+                for d, s in found
+                if d.action in (PolicyAction.EASED, PolicyAction.LIFTED)
+                and (d.country, d.organization) == (kept.country, kept.organization)
+                and s >= 2
+            ),
+            key=lambda pair: pair[1],
+            default=None,
+        )
+        if easing is not None:
+            kept.date, kept.date_basis = easing[0].date, easing[0].date_basis
+            found[index] = (kept, easing[1])
 
 
 def _compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:

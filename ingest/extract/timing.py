@@ -42,12 +42,13 @@ _STATE = re.compile(
     r"(?:in\s+favou?r|pushing|calling|urging|arguing|among|reluctant)|(?:has|have)\s+long\b|"
     r"continues?\s+to|consistently|for\s+(?:months|years|weeks)|(?:has|have)\s+always|"
     r"(?:has|have)\s+(?:also\s+|repeatedly\s+|publicly\s+|since\s+)?(?:said|stated|made\s+clear|"
-    r"insisted|signalled|signaled|indicated))\b",
+    r"insisted|signalled|signaled|indicated|called|urged|pressed|pushed|lobbied))\b",
     re.I,
 )
 _PAST_SPEECH = re.compile(
     r"\b(?:said|told|declared|reiterated|announced|confirmed|stated|insisted|"
-    r"replied|wrote|argued|added|decided|approved|agreed|signed)\b",
+    r"replied|wrote|argued|added|decided|approved|agreed|signed|emphasi[sz]ed|stressed|underlined|"
+    r"noted|explained|assured|warned|claimed|admitted|told)\b",
     re.I,
 )
 # Spending periods after an amount ("€1bn this year"), not when the package was announced.
