@@ -83,3 +83,22 @@ def test_the_goods_of_a_package_with_an_amount_are_not_a_second_package() -> Non
 def test_a_donor_named_after_the_amount(body: str, donor: str, currency: str) -> None:
     (package,) = extract(body, published=FRIDAY).aid_packages
     assert (package.donor, package.currency) == (donor, currency)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The trip comes as a $20 billion aid bill for Ukraine remains stuck in Congress.",
+        "Lawmakers debated the 50 billion euro special fund set up last year to modernise "
+        "Germany's own armed forces.",
+    ],
+)
+def test_stuck_bills_and_own_forces_funds_are_not_packages(body: str) -> None:
+    assert _aid(body) == set()
+
+
+def test_committing_a_country_to_a_yearly_sum_is_a_pledge() -> None:
+    body = "The premier has committed Britain to £2bn a year in military aid to Ukraine."
+    assert {(donor, amount) for donor, amount, _, _ in _aid(body)} == {
+        ("GB", Decimal("2000000000"))
+    }

@@ -99,3 +99,36 @@ def test_dateline_and_hours_earlier() -> None:
         "Hours earlier, Denmark said the ban on strikes inside Russia remains in place."
     )
     assert _decisions(body) == {("NO", "LIFTED", "2024-06-05"), ("DK", "MAINTAINED", "2024-06-05")}
+
+
+def test_hearsay_is_not_a_decision_however_far_back_it_starts() -> None:
+    body = (
+        TOPIC + "Screenshots passed around by thousands of users this week suggest that Austria "
+        "has changed course and now allows Kyiv to use Austrian arms against Russian territory."
+    )
+    assert _decisions(body) == set()
+
+
+def test_a_russian_led_sentence_carries_no_supplier() -> None:
+    body = (
+        "Belgium said on Monday that Ukraine may use Belgian arms against targets in Russia. "
+        "June 4 — Russian forces shell the city from positions Ukrainian troops are not allowed "
+        "to hit with Western arms."
+    )
+    assert _decisions(body) == {("BE", "LIFTED", "2024-06-03")}
+
+
+def test_entitled_and_a_country_before_the_title() -> None:
+    body = (
+        "The guest was Austria's foreign minister, Kurt Beispiel. Beispiel said on Monday Ukraine "
+        "was entitled to fire Austrian missiles into Russia."
+    )
+    assert _decisions(body) == {("AT", "LIFTED", "2024-06-03")}
+
+
+def test_a_refusal_of_the_missile_an_article_named_before() -> None:
+    body = (
+        "Why is Berlin holding back its Taurus? Chancellor Olaf Scholz has been clear, and on "
+        "3 June he ruled the missile out again."
+    )
+    assert _decisions(body) == {("DE", "REFUSED", "2024-06-03")}

@@ -42,7 +42,7 @@ CUMULATIVE_VERB = re.compile(
 # A package that is not there yet: a bill under debate, a stalled request.
 PENDING = re.compile(
     r"\b(?:expected\s+to\s+vote|stalled|pending|awaiting|if\s+(?:passed|approved)|proposed|"
-    r"could\s+(?:provide|give|send)|under\s+discussion)\b",
+    r"could\s+(?:provide|give|send)|under\s+discussion|stuck|held\s+up|blocked\s+in)\b",
     _I,
 )
 # Money said to go to one part of a package: "More than C$50 million goes to arms".
@@ -121,7 +121,8 @@ def is_package(text: str, money: Money, sentence_start: int, amounts: list[Money
         return False  # "since the invasion": a running total, unless "the largest since ..."
     if TOTALS.search(text[max(0, at - 80) : end + 40]):
         return False
-    if DISTRACTOR.search(text[max(0, at - 80) : end + 60]) or CUMULATIVE_VERB.search(before):
+    cumulative = CUMULATIVE_VERB.search(before) and not re.search(r"\bto\s+$", before)
+    if DISTRACTOR.search(text[max(0, at - 80) : end + 100]) or cumulative:
         return False
     return not (OTHER_RECIPIENTS.search(text) and not UKRAINE.search(text))
 

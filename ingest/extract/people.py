@@ -162,6 +162,8 @@ class _Reader:
         first = j
         while first - 1 >= 0 and _clean_name(self.toks[first - 1][2]).lower() in _TITLE_WORDS:
             first -= 1
+        if first - 1 >= 0 and self._country_word(first - 1):
+            first -= 1  # "France's foreign minister, X": the country the title is held for
         return first, last
 
     def _place_word(self, k: int) -> bool:

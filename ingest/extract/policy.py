@@ -70,7 +70,7 @@ LIFT = re.compile(
     r"|\bno\s+longer\s+(?:object|oppose|restrict|insist|bar|limit)"
     r"|\b(?:will|would|does|do)\s+not\s+(?:object|limit|restrict)|\b(?:won['’]t|doesn['’]t|don['’]t)\s+(?:object|limit|restrict)"
     r"|\bno\s+objections?\b|\bno\s+problem\s+with\b"
-    r"|\b(?:may|can|could\s+now|is\s+free\s+to|are\s+free\s+to|(?:is|are|was|were)\s+(?:now\s+)?(?:allowed|permitted|authori[sz]ed|cleared)\s+to|will\s+be\s+able\s+to|now\s+able\s+to|is\s+entitled\s+to)\s+"
+    r"|\b(?:may|can|could\s+now|is\s+free\s+to|are\s+free\s+to|(?:is|are|was|were)\s+(?:now\s+)?(?:allowed|permitted|authori[sz]ed|cleared)\s+to|will\s+be\s+able\s+to|now\s+able\s+to|(?:is|are|was|were)\s+entitled\s+to)\s+"
     + _V
     + r"|\bas\s+(?:it|they|kyiv|ukraine)\s+sees?\s+fit|\bin\s+the\s+manner\s+it\s+considers"
     r"|\b(?:removed|dropped|scrapped|abandoned)\s+(?:\w+\s+){0,3}(?:restrictions?|objections?|ban|limits|caveats|opposition|veto)"
@@ -234,6 +234,11 @@ def answer(text: str, floor: int, article_topical: bool) -> tuple[PolicyAction, 
     return None
 
 
+_HEARSAY = re.compile(
+    r"\b(?:posts?|rumou?rs?|social\s+media|users|bloggers|accounts|screenshots?)\b[^.;]{0,80}?"
+    r"\b(?:say|says|said|claim|claims|claimed|suggest|suggests|suggested)\b",
+    _I,
+)
 _DOUBT = re.compile(r"\b(?:might|if|whether|how)\s+(?:\S+\s+){0,3}$", _I)
 # "a step Ukraine had been pressing for": Ukraine asking is not an ally's advocacy.
 _UKRAINE_SUBJECT = re.compile(
@@ -279,6 +284,8 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
         _I,
     ):
         return True  # "to lift the ban is not even a subject of discussion"
+    if _HEARSAY.search(text, floor, cue_start):
+        return True  # "Posts shared online say that Italy now allows ...": a claim, not a decision
     if re.search(r"\b(?:how|where|when)\s+(?:\S+\s+){0,3}$", window, _I):
         return True  # "the rules on how Ukraine may use ...": a question, not a decision
     cut = max(
@@ -303,8 +310,9 @@ def actions_in(
 ) -> list[tuple[PolicyAction, int, int]]:
     """(action, start, end) for every decision cue in the sentence text, positions in `text`."""
     found: list[tuple[PolicyAction, int, int]] = []
-    if not article_topical and not is_topical(text, False) and not LONG_RANGE.search(text):
-        return found
+    named_missile = article_long_range and re.search(r"\bmissiles?\b", text, _I)
+    if not (article_topical or is_topical(text, False) or LONG_RANGE.search(text) or named_missile):
+        return found  # (a refusal of "the missile" an article on Taurus named before still counts)
     topical = is_topical(text, article_topical)
     weapons = bool(WEAPONS.search(text))
     area = re.search(

@@ -40,6 +40,10 @@ EXTRACTOR_NAME = "frontline-rules"
 EXTRACTOR_VERSION = "1.2.0"
 
 _UKRAINE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")
+# "May 10 — Russian forces cross the border ...": Russia acts; no supplier is carried in.
+_RUSSIA_FIRST = re.compile(
+    r"^\W*(?:[^—–.]{0,25}[—–]\s*)?(?:the\s+)?(?:Russia\w*|Moscow|Kremlin|Putin)\b"
+)
 _PRONOUN = re.compile(
     r"\b(?:he|she|they|it|the\s+(?:government|minister|chancellor|president|country|administration))\b",
     re.I,
@@ -175,7 +179,9 @@ def _resolve_actors(
         subject = suppliers(sentence, here)[:1] or named_after(sentence, here, at, floor)
     if not subject and not here:
         before = sentence.text[floor : at - sentence.start]
-        if _UKRAINE_FIRST.match(before) and len(before.split()) > 5:
+        if _RUSSIA_FIRST.match(sentence.text) or (
+            _UKRAINE_FIRST.match(before) and len(before.split()) > 5
+        ):
             return [], True  # "Kyiv gave assurances that it would ...": Ukraine speaks, no carry
         generic = [m.start() for m in _GENERIC_SUBJECT.finditer(before)]
         pronoun = [m.start() for m in _PRONOUN_SUBJECT.finditer(before)]
