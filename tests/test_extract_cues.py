@@ -132,3 +132,32 @@ def test_a_refusal_of_the_missile_an_article_named_before() -> None:
         "3 June he ruled the missile out again."
     )
     assert _decisions(body) == {("DE", "REFUSED", "2024-06-03")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (TOPIC + "Lisbon okayed the use of Portuguese arms in Russia on Monday.", ("PT", "LIFTED")),
+        (
+            TOPIC + "Zagreb has consented to Ukraine hitting Russian soil with Croatian weapons, "
+            "officials said on Monday.",
+            ("HR", "LIFTED"),
+        ),
+        (
+            TOPIC + "Madrid has no plans to lift its restrictions, its minister said on Monday.",
+            ("ES", "MAINTAINED"),
+        ),
+        (
+            TOPIC + "On Monday Berlin turned down a fresh request for Taurus cruise missiles.",
+            ("DE", "REFUSED"),
+        ),
+        (TOPIC + "Germany on Monday rejected sending Taurus missiles.", ("DE", "REFUSED")),
+    ],
+)
+def test_yet_more_phrasings(body: str, expected: tuple[str, str]) -> None:
+    assert _decisions(body) == {(*expected, "2024-06-03")}
+
+
+def test_sticking_to_a_position_is_a_standing_state() -> None:
+    body = TOPIC + "Rome is sticking to its line that Italian arms may only be used inside Ukraine."
+    assert _decisions(body) == {("IT", "MAINTAINED", None)}

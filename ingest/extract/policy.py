@@ -83,7 +83,10 @@ LIFT = re.compile(
     + r"|\b(?:may|can)\s+(?:now|also|already)\s+"
     + _V
     + r"|\b(?:does|do)\s+not\s+oppose|\bdoesn['’]t\s+oppose"
-    r"|\b(?:permitted|authori[sz]ed|allowed|approved|sanctioned)\s+(?:the\s+)?use\s+of"
+    r"|\b(?:permitted|authori[sz]ed|allowed|approved|sanctioned|okayed|ok['’]d|cleared)\s+"
+    r"(?:the\s+)?use\s+of"
+    r"|\b(?:consent(?:ed|s)?|agreed|agrees)\s+to\s+(?:ukraine|kyiv|kiev|ukrainian\s+\w+)\s+"
+    r"(?:using|striking|hitting|firing|attacking|targeting)\b"
     r"|\bauthori[sz]ed\s+(?:\S+\s+){0,3}strikes"
     r"|\b(?:gave|given|granted)\s+(?:\S+\s+){0,2}permission"
     r"|\b(?:permission|go-ahead|green\s+light|approval)\b[^.;]{0,100}?\b(?:was|were|has\s+been|"
@@ -139,6 +142,8 @@ MAINTAIN = re.compile(
     r"|\boppos(?:ed|es|e|ing)\s+(?:to\s+)?(?:lifting|allowing|easing|letting)"
     r"|\b(?:keeps?|kept|keeping)\s+(?:its|the|their)\s+(?:\S+\s+)?(?:ban|restrictions?|veto|limits|caveats)"
     r"|\bremains?\s+opposed|\bdeclin(?:ed|es|e|ing)\s+to\s+(?:lift|allow|change|ease|loosen)"
+    r"|\bno\s+(?:plans?|intention|intentions)\s+(?:\w+\s+)?to\s+(?:lift|ease|loosen|change|allow|"
+    r"relax|drop|remove)"
     r"|\bstick(?:s|ing)?\s+(?:to|with|by)\s+(?:its|the|their)\s+(?:position|policy|line|restrictions?|ban)",
     _I,
 )
@@ -152,6 +157,8 @@ REFUSE = re.compile(
     r"|\bnot\s+going\s+to\s+(?:send|supply|deliver)|\bsaid\s+no\s+to\b"
     r"|\boppos(?:ed|es|e|ing)\s+(?:sending|supplying|delivering|providing)"
     r"|\bdeclin(?:ed|es|e|ing)\s+(?:\S+\s+){0,2}requests?\b"
+    r"|\bturn(?:ed|s|ing)?\s+down\s+(?:\S+\s+){0,3}(?:requests?|pleas?|calls?|appeals?)\s+for"
+    r"|\breject(?:ed|s|ing)?\s+(?:sending|supplying|delivering|providing|giving)"
     r"|\banswer\s+(?:on|to)\s+(?:\S+\s+){1,4}(?:remains|is|was)\s+(?:a\s+)?(?:firm\s+)?no\b"
     r"|\brul(?:ed|es|e|ing)\s+(?:the\s+|it\s+|them\s+)(?:\w+\s+){0,2}out\b",
     _I,
@@ -330,8 +337,8 @@ def actions_in(
     )
     taken: list[tuple[int, int]] = []
 
-    def names_limit(m: re.Match[str]) -> bool:
-        return article_topical and bool(RESTRICTION.search(m.group(0)))
+    def names_limit(m: re.Match[str]) -> bool:  # "set no restrictions", "no plans to lift its ban"
+        return article_topical and bool(RESTRICTION.search(text[m.start() : m.end() + 25]))
 
     def free(m: re.Match[str]) -> bool:
         return m.start() >= floor and not any(s < m.end() and m.start() < e for s, e in taken)

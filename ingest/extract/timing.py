@@ -40,7 +40,7 @@ _STATE = re.compile(
     r"\b(?:already|remains?|still|which\s+(?:still|has|have)|(?:has|have)\s+(?:\w+\s+)?(?:refused|"
     r"ruled|declined|made\s+clear|resisted|rejected|repeatedly)|(?:has|have)\s+(?:also\s+)?been\s+"
     r"(?:in\s+favou?r|pushing|calling|urging|arguing|among|reluctant)|(?:has|have)\s+long\b|"
-    r"continues?\s+to|consistently|for\s+(?:months|years|weeks)|(?:has|have)\s+always|"
+    r"continues?\s+to|consistently|sticking\s+to|sticks\s+to|stands?\s+by|standing\s+by|for\s+(?:months|years|weeks)|(?:has|have)\s+always|"
     r"(?:has|have)\s+(?:also\s+|repeatedly\s+|publicly\s+|since\s+)?(?:said|stated|made\s+clear|"
     r"insisted|signalled|signaled|indicated|called|urged|pressed|pushed|lobbied))\b",
     re.I,
@@ -128,7 +128,7 @@ def date_for(
         and not own
         and (
             _STATE.search(clause)
-            or any(lo <= x.start - sentence.start < hi for x in a.actors[index])
+            or any(lo <= x.start - sentence.start and x.end <= at for x in a.actors[index])
         )
     ):
         here = []  # "..., and the Dutch government has said ...": another clause's date
