@@ -161,3 +161,11 @@ def test_yet_more_phrasings(body: str, expected: tuple[str, str]) -> None:
 def test_sticking_to_a_position_is_a_standing_state() -> None:
     body = TOPIC + "Rome is sticking to its line that Italian arms may only be used inside Ukraine."
     assert _decisions(body) == {("IT", "MAINTAINED", None)}
+
+
+def test_an_actor_that_lifted_its_own_limits_and_urges_others_decided_one_thing() -> None:
+    body = (
+        "Oslo said on Monday that Norway has never placed geographic restrictions on the arms it "
+        "sends to Ukraine and has long urged partners to drop theirs."
+    )
+    assert _decisions(body) == {("NO", "LIFTED", "2024-06-03")}

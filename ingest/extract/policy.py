@@ -371,6 +371,8 @@ def actions_in(
         if free(m) and (advocacy_ok or same_call) and not ukraine_asks:
             found.append((PolicyAction.ADVOCATED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    if not decisions_ok and not (article_topical and RESTRICTION.search(text)):
+        return sorted(found, key=lambda f: f[1])
     lifts = [m for m in EASE_VERB.finditer(text) if free(m)]
     lifts += [m for m in LIFT.finditer(text) if free(m)]
     if not decisions_ok:  # in an article on the topic, "set no restrictions" speaks for itself

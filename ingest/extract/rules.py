@@ -207,33 +207,41 @@ def _decisions(a: Article) -> list[PolicyDecisionCandidate]:
             continue
         floor = policy_rules.question_clause_end(text)
         actions = policy_rules.actions_in(text, floor, topical, long_range)
-        for action, start, _end in actions:
-            at = sentence.start + start
-            subjects, carried = _resolve_actors(a, index, at, floor, carry)
-            for actor in subjects:
-                dated = date_for(a, index, at, actor, carried)
-                span = sentence.span()
-                same = _same_decision(found, actor, action, dated)
-                if same is not None:
-                    candidate, strength = found[same]
-                    if span not in candidate.evidence:
-                        candidate.evidence.append(span)
-                    if dated.strength > strength:
-                        candidate.date = dated.date
-                        found[same] = (candidate, dated.strength)
-                    continue
-                candidate = PolicyDecisionCandidate(
-                    country=actor.country,
-                    organization=actor.organization,
-                    action=action,
-                    limits=text if action is PolicyAction.EASED else None,
-                    date=dated.date,
-                    date_basis=_basis(text, action) if dated.date else None,
-                    decided_by=actor.person or _person_of(a, index, actor),
-                    evidence=[span],
-                    confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
-                )
-                found.append((candidate, dated.strength))
+        resolved = [
+            (action, sentence.start + start, actor, carried)
+            for action, start, _end in actions
+            for subjects, carried in [
+                _resolve_actors(a, index, sentence.start + start, floor, carry)
+            ]
+            for actor in subjects
+        ]
+        own = {(x.country, x.organization) for act, _, x, _ in resolved if act in _OWN_STEP}
+        for action, at, actor, carried in resolved:
+            if action is PolicyAction.ADVOCATED and (actor.country, actor.organization) in own:
+                continue  # "has no limits and urges others to drop theirs": its own step counts
+            dated = date_for(a, index, at, actor, carried)
+            span = sentence.span()
+            same = _same_decision(found, actor, action, dated)
+            if same is not None:
+                candidate, strength = found[same]
+                if span not in candidate.evidence:
+                    candidate.evidence.append(span)
+                if dated.strength > strength:
+                    candidate.date = dated.date
+                    found[same] = (candidate, dated.strength)
+                continue
+            candidate = PolicyDecisionCandidate(
+                country=actor.country,
+                organization=actor.organization,
+                action=action,
+                limits=text if action is PolicyAction.EASED else None,
+                date=dated.date,
+                date_basis=_basis(text, action) if dated.date else None,
+                decided_by=actor.person or _person_of(a, index, actor),
+                evidence=[span],
+                confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
+            )
+            found.append((candidate, dated.strength))
         denial = policy_rules.DENIAL.search(text)
         if not actions and denial and (topical or policy_rules.is_topical(text, True)):
             subjects, _ = _resolve_actors(a, index, sentence.start + denial.start(), 0, carry)
@@ -267,6 +275,9 @@ def _date_kept_with_easing(found: list[tuple[PolicyDecisionCandidate, int]]) -> 
         if easing is not None:
             kept.date, kept.date_basis = easing[0].date, easing[0].date_basis
             found[index] = (kept, easing[1])
+
+
+_OWN_STEP = (PolicyAction.LIFTED, PolicyAction.EASED)
 
 
 def _compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
