@@ -164,7 +164,7 @@ def test_sticking_to_a_position_is_a_standing_state() -> None:
 
 
 def test_an_actor_that_lifted_its_own_limits_and_urges_others_decided_one_thing() -> None:
-    body = (
+    body = TOPIC + (
         "Oslo said on Monday that Norway has never placed geographic restrictions on the arms it "
         "sends to Ukraine and has long urged partners to drop theirs."
     )
