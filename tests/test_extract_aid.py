@@ -102,3 +102,8 @@ def test_committing_a_country_to_a_yearly_sum_is_a_pledge() -> None:
     assert {(donor, amount) for donor, amount, _, _ in _aid(body)} == {
         ("GB", Decimal("2000000000"))
     }
+
+
+def test_a_package_announced_by_a_donor_named_after_a_comma() -> None:
+    body = "The package, worth €400 million, was announced by the Dutch government on Monday."
+    assert _aid(body) == {("NL", Decimal("400000000"), "EUR", "2024-06-03")}

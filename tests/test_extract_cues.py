@@ -169,3 +169,25 @@ def test_an_actor_that_lifted_its_own_limits_and_urges_others_decided_one_thing(
         "sends to Ukraine and has long urged partners to drop theirs."
     )
     assert _decisions(body) == {("NO", "LIFTED", "2024-06-03")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (TOPIC + "The go-ahead from Prague came on Monday.", ("CZ", "LIFTED")),
+        (
+            TOPIC + "Canada's decision on Monday to let Ukraine fire Canadian rockets into Russia "
+            "surprised few.",
+            ("CA", "LIFTED"),
+        ),
+        (
+            TOPIC + "On Monday the Spanish government reaffirmed that the ban on strikes inside "
+            "Russia stands.",
+            ("ES", "MAINTAINED"),
+        ),
+    ],
+)
+def test_permissions_named_as_nouns_and_bans_that_stand(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert _decisions(body) == {(*expected, "2024-06-03")}

@@ -177,6 +177,18 @@ _PASSIVE = re.compile(
     re.I,
 )
 _AGENT_GAP = re.compile(r"^[^,;:.]{0,100}?\bby\s+(?:the\s+)?$", re.I)
+# "..., was announced by the Pentagon": a passive verb right before "by" may follow a comma.
+_PASSIVE_BY = re.compile(
+    r"^[^;:]{0,100}?\b(?:was|were|been|is|are|be)\s+(?:\w+\s+){0,2}?(?:\w+ed|given|made|taken)\s+"
+    r"by\s+(?:the\s+)?$",
+    re.I,
+)
+# "the go-ahead from London": the giver of a permission named after it.
+_GIVER_GAP = re.compile(
+    r"^(?:the\s+|a\s+)?(?:go-ahead|green\s+light|blessing|permission|approval|nod)\s+from\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # "The first country to lift ... was Britain", "Among those that allow ... is Canada".
 _CLEFT_HEAD = re.compile(
     r"^\W*(?:(?:the|its|their)\s+)?(?:first|second|third|last|latest|next|only|newest|"
@@ -194,6 +206,8 @@ def agent_after(sentence: Sentence, actors: list[Actor], at: int) -> list[Actor]
         if actor.start < at:
             continue
         gap = sentence.text[at - sentence.start : actor.start - sentence.start]
+        if _PASSIVE_BY.match(gap) or _GIVER_GAP.match(gap):
+            return listed_from(sentence, actors, index)
         if not _AGENT_GAP.match(gap):
             continue
         voice = sentence.text[clause_start : actor.start - sentence.start]

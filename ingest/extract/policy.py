@@ -25,7 +25,7 @@ TARGET = re.compile(
 )
 RESTRICTION = re.compile(
     r"\b(?:restrictions?|restricted|limits?|limitations?|curbs?|caveats?|constraints?|ban|bans|"
-    r"banned|banning|veto|red\s+lines?|permission|green\s+light|prohibit\w*|carte\s+blanche|restrict|"
+    r"banned|banning|veto|red\s+lines?|permission|green\s+light|go-ahead|prohibit\w*|carte\s+blanche|restrict|"
     r"conditions?|how\s+(?:ukraine|kyiv)\s+(?:uses|can\s+use|may\s+use))\b",
     _I,
 )
@@ -89,6 +89,7 @@ LIFT = re.compile(
     r"(?:using|striking|hitting|firing|attacking|targeting)\b"
     r"|\bauthori[sz]ed\s+(?:\S+\s+){0,3}strikes"
     r"|\b(?:gave|given|granted)\s+(?:\S+\s+){0,2}permission"
+    r"|\b(?:go-ahead|green\s+light|blessing)\s+from\b"
     r"|\b(?:permission|go-ahead|green\s+light|approval)\b[^.;]{0,100}?\b(?:was|were|has\s+been|"
     r"had\s+been)\s+(?:\w+\s+)?(?:granted|given)",
     _I,
@@ -141,6 +142,8 @@ MAINTAIN = re.compile(
     r"|\breject(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:calls?|demands?|requests?|pressure)\s+to\s+(?:lift|allow|ease|let)"
     r"|\boppos(?:ed|es|e|ing)\s+(?:to\s+)?(?:lifting|allowing|easing|letting)"
     r"|\b(?:keeps?|kept|keeping)\s+(?:its|the|their)\s+(?:\S+\s+)?(?:ban|restrictions?|veto|limits|caveats)"
+    r"|\b(?:ban|restrictions?|limits|prohibition|veto)\b[^.;]{0,60}?\b(?:still\s+)?(?:stands|applies|"
+    r"holds|remains|remain)\s*(?:[.;,]|$)"
     r"|\bremains?\s+opposed|\bdeclin(?:ed|es|e|ing)\s+to\s+(?:lift|allow|change|ease|loosen)"
     r"|\bno\s+(?:plans?|intention|intentions)\s+(?:\w+\s+)?to\s+(?:lift|ease|loosen|change|allow|"
     r"relax|drop|remove)"
@@ -286,7 +289,7 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
     if re.search(r"\bto\s+$", window) and not re.search(
         r"\b(?:decided|agreed|voted|moved|began|chose|opted|directed|instructed|ordered)\s+"
         r"(?:\w+\s+){0,2}to\s+$|\b(?:first|second|third|last|latest|only|next|newest)\s+"
-        r"(?:\w+\s+){0,2}to\s+$",
+        r"(?:\w+\s+){0,2}to\s+$|\b(?:decision|move|order|choice)\s+(?:\S+\s+){0,3}to\s+$",
         window,
         _I,
     ):
