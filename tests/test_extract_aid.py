@@ -55,6 +55,9 @@ def test_a_delivery_without_an_amount_is_an_in_kind_package(
         "Germany has already sent three Patriot systems to Ukraine so far.",
         "Berlin will not send Taurus missiles to Ukraine, the chancellor said.",
         "Sweden will host talks on air defence with Ukraine's defence minister next week.",
+        "Denmark will provide training for Ukrainian pilots on F-16 jets, its minister said.",
+        "The US will send Ukraine more Patriot interceptors only if Congress passes the bill.",
+        "Canada will send Ukraine the remaining tanks from the package announced in March.",
     ],
 )
 def test_wishes_questions_totals_and_refusals_are_not_packages(body: str) -> None:

@@ -159,11 +159,26 @@ _NOT_NEW = re.compile(
 )
 
 
+# Not goods: training, troops or money; a condition; or the rest of a package told before.
+_NOT_GOODS = re.compile(
+    r"\W*(?:\S+\s+){0,3}?(?:training|advice|instruction|instructors|troops|soldiers|personnel|"
+    r"support|help|assistance|money|funding|funds|cash|loans?)\b",
+    _I,
+)
+_CONDITION_OR_PART = re.compile(
+    r"\b(?:if|unless|provided\s+that|once|as\s+soon\s+as|remaining|rest\s+of|as\s+part\s+of|"
+    r"(?:from|under)\s+(?:the|a|its)\s+(?:\w+\s+)?(?:package|deal|agreement|pact))\b",
+    _I,
+)
+
+
 def in_kind(text: str) -> re.Match[str] | None:
     """The delivery cue of a package promised without an amount, if the sentence has one."""
     cue = IN_KIND.search(text)
     if cue is None or text.rstrip().endswith("?") or not UKRAINE.search(text):
         return None
     if _NOT_NEW.search(text[: cue.end()]) or not MATERIEL.search(text, cue.end()):
+        return None
+    if _NOT_GOODS.match(text, cue.end()) or _CONDITION_OR_PART.search(text):
         return None
     return cue

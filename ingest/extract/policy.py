@@ -234,13 +234,14 @@ def answer(text: str, floor: int, article_topical: bool) -> tuple[PolicyAction, 
     question = text[:floor]
     if not floor or not is_topical(question + " weapons", article_topical):
         return None
-    yes, no = _YES.search(text, floor), _NO.search(text, floor)
+    reply = text[floor:]  # sliced so that "^" means the start of the answer
+    yes, no = _YES.search(reply), _NO.search(reply)
     if yes is not None and (no is None or yes.start() < no.start()):
         limited = bool(LIMITS.search(text))
         action = PolicyAction.EASED if limited else PolicyAction.LIFTED
-        return action, yes.start(), yes.end()
+        return action, floor + yes.start(), floor + yes.end()
     if no is not None:
-        return PolicyAction.MAINTAINED, no.start(), no.end()
+        return PolicyAction.MAINTAINED, floor + no.start(), floor + no.end()
     return None
 
 
