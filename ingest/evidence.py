@@ -13,6 +13,22 @@ from ingest.extract.model import Extraction, Span
 from ingest.outcome import COLUMNS, FactOutcome, RunState
 
 
+class QuoteMismatch(RuntimeError):
+    """A stored quote is not the body's text at its offsets: a bug, never stored."""
+
+
+def check_quotes(body: str, facts: Sequence[FactOutcome]) -> None:
+    """Every quote this run stores is the body's text at its offsets; QuoteMismatch else."""
+    for outcome in facts:
+        rows = [*outcome.evidence, *([outcome.row] if outcome.kind == "statement" else [])]
+        for row in rows:
+            if not 0 <= row.start < row.end <= len(body) or body[row.start : row.end] != row.quote:
+                raise QuoteMismatch(
+                    f"{outcome.kind} {outcome.row.key}: the quote at {row.start}-{row.end} "
+                    "is not the article's text there"
+                )
+
+
 def source_of(article: m.Article, extraction: Extraction) -> str:
     """Where a proposal comes from, for the review history."""
     return f"article {article.key}, {extraction.extractor} {extraction.version}"

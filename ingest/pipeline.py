@@ -12,7 +12,7 @@ from db import models as m
 from db.queries import ingest as q
 from db.queries.dataset_version import bump_data_version
 from ingest.entities import Entities
-from ingest.evidence import EvidenceWriter
+from ingest.evidence import EvidenceWriter, check_quotes
 from ingest.extract.model import Extraction, PersonRef
 from ingest.facts import FactWriter
 from ingest.intake import (
@@ -22,6 +22,7 @@ from ingest.intake import (
     Reading,
     ValidInput,
     read,
+    require_text,
     validate,
 )
 from ingest.normalize import content_hash
@@ -97,8 +98,12 @@ async def ingest(
     """
     valid = validate(article, max_chars)
     reading = read(valid.body)
+    require_text(reading)
+    await q.lock_intake(session)
     hashes = {reading.content_hash, content_hash(valid.body)}
-    found = await q.find_article(session, hashes, valid.url)
+    # The URL as sent too: rows stored before URLs were made canonical.
+    urls = {valid.url, (article.url or "").strip()} - {None, ""} if valid.url else set()
+    found = await q.find_article(session, hashes, urls)
     if found is not None:
         return await existing_result(session, found)
 
@@ -140,6 +145,7 @@ async def ingest(
         await facts.role(row, r, extraction)
     for s in extraction.statements:
         await facts.statement(row, s, extraction)
+    check_quotes(row.body, run.facts)
     row.extraction_notes = "\n".join(run.notes) or None
     await session.flush()
     await bump_data_version(session)
@@ -155,20 +161,21 @@ async def ingest_and_commit(
 ) -> IngestResult:
     """`ingest` as one transaction: all of it is stored, or none of it.
 
-    Two identical posts racing each other: the loser's insert breaks a unique constraint; it
-    rolls back and answers the winner's article.
+    A post racing another one (the same article, or one naming the same new outlet or person;
+    PostgreSQL serializes intakes, SQLite may not) breaks a unique constraint: it rolls back
+    and runs once more, against the rows the winner committed: it answers the winner's article,
+    or stores its own. A second failure is a real problem and is raised.
     """
-    try:
-        result = await ingest(session, article, actor=actor, max_chars=max_chars)
-        await session.commit()
-        return result
-    except IntegrityError:
-        await session.rollback()
-        result = await ingest(session, article, actor=actor, max_chars=max_chars)
-        if result.created:  # not a race after all: a real constraint problem
+    for attempt in (1, 2):
+        try:
+            result = await ingest(session, article, actor=actor, max_chars=max_chars)
+            await session.commit()
+            return result
+        except IntegrityError:
+            await session.rollback()
+            if attempt == 2:
+                raise
+        except BaseException:
             await session.rollback()
             raise
-        return result
-    except BaseException:
-        await session.rollback()
-        raise
+    raise AssertionError("unreachable")
