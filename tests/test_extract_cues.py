@@ -191,3 +191,27 @@ def test_permissions_named_as_nouns_and_bans_that_stand(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert _decisions(body) == {(*expected, "2024-06-03")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            TOPIC + "The government of Malta has given on Monday its consent for the use of "
+            "Maltese armaments on the territory of the Russian Federation.",
+            ("MT", "LIFTED", "2024-06-03"),
+        ),
+        (
+            TOPIC + "According to Lisbon, the Portuguese armaments can be utilised exclusively on "
+            "the Ukrainian territory.",
+            ("PT", "MAINTAINED", "2024-06-07"),
+        ),
+        (
+            TOPIC + "Iceland does not forbid Ukraine to use Icelandic equipment on Russian soil, "
+            "Reykjavik said on Monday.",
+            ("IS", "LIFTED", "2024-06-03"),
+        ),
+    ],
+)
+def test_phrasings_of_translated_copy(body: str, expected: tuple[str, str, str]) -> None:
+    assert _decisions(body) == {expected}

@@ -33,7 +33,7 @@ _BESIDE = re.compile(
 _DEMONYM_HEAD = re.compile(
     r"^(?:-(?:supplied|made|provided|donated|built|funded)|\s+(?:government|officials?|authorities|"
     r"ministers?|minister|prime|foreign|defen[cs]e|chancellor|president|leaders?|cabinet|parliament|"
-    r"army|military|side|position|weapons?|arms|missiles?|jets|equipment|materi[ae]l|systems|"
+    r"army|military|side|position|weapons?|arms|armaments|missiles?|jets|equipment|materi[ae]l|systems|"
     r"administration|secretary|deputy|premier|ambassador|armed|policy|decision|stance|approach|"
     r"permission|rules?|restrictions?|F-16s|long-range|tanks|aid|support|counterpart|top|senior|"
     r"national|state|security|intelligence|guidelines|ministry|coalition|chancellery|king|queen|"
@@ -41,7 +41,7 @@ _DEMONYM_HEAD = re.compile(
     re.I,
 )
 _SUPPLIER_AFTER = re.compile(
-    r"^(?:-|\s)?(?:supplied|provided|made|donated|delivered|built)\b|^\s+(?:weapons?|arms|missiles|materi[ae]l|equipment|jets|F-16s|systems)",
+    r"^(?:-|\s)?(?:supplied|provided|made|donated|delivered|built)\b|^\s+(?:weapons?|arms|armaments|missiles|materi[ae]l|equipment|jets|F-16s|systems)",
     re.I,
 )
 

@@ -20,7 +20,9 @@ TARGET = re.compile(
     # "may only be used inside Ukraine": the limit on where supplied weapons may strike
     r"|\b(?:only|exclusively|solely|must\s+be|are\s+to\s+be|is\s+to\s+be)\s+(?:be\s+)?"
     r"(?:used?|utili[sz]ed|employed|deployed|operated)\s+(?:only\s+)?(?:on|within|inside|in|over)\s+"
-    r"(?:the\s+)?(?:ukrainian\s+(?:territory|soil|airspace)|ukraine\b|its\s+own\s+(?:territory|soil))",
+    r"(?:the\s+)?(?:ukrainian\s+(?:territory|soil|airspace)|ukraine\b|its\s+own\s+(?:territory|soil))"
+    r"|\b(?:used?|utili[sz]ed|employed|deployed|operated)\s+(?:only|exclusively|solely)\s+(?:on|within|"
+    r"inside|in|over)\s+(?:the\s+)?(?:ukrainian\s+(?:territory|soil|airspace)|ukraine\b)",
     _I,
 )
 RESTRICTION = re.compile(
@@ -30,7 +32,7 @@ RESTRICTION = re.compile(
     _I,
 )
 WEAPONS = re.compile(
-    r"\b(?:weapons?|arms|missiles?|munitions|rockets?|long-range|materi[ae]l|equipment|jets?|"
+    r"\b(?:weapons?|arms|armaments?|missiles?|munitions|rockets?|long-range|materi[ae]l|equipment|jets?|"
     r"F-16s?|systems|launchers|artillery|ATACMS|Storm\s+Shadows?|Taurus|SCALP|HIMARS|aircraft|"
     r"what\s+\w+\s+has\s+(?:donated|supplied|sent|given))\b",
     _I,
@@ -90,6 +92,10 @@ LIFT = re.compile(
     r"|\bauthori[sz]ed\s+(?:\S+\s+){0,3}strikes"
     r"|\b(?:gave|given|granted)\s+(?:\S+\s+){0,2}permission"
     r"|\b(?:go-ahead|green\s+light|blessing)\s+from\b"
+    r"|\b(?:gave|given|granted|give|gives|grants)\s+(?:\S+\s+){0,4}?(?:consent|permission|approval|"
+    r"authori[sz]ation)\s+(?:for|to)\b"
+    r"|\b(?:(?:does|do|did|will|would)\s+not|doesn['’]t|don['’]t|won['’]t)\s+(?:forbid|prohibit|"
+    r"bar|prevent|stop)\s+(?:ukraine|kyiv|kiev|the\s+ukrainians|ukrainian\s+\w+)\b"
     r"|\b(?:permission|go-ahead|green\s+light|approval)\b[^.;]{0,100}?\b(?:was|were|has\s+been|"
     r"had\s+been)\s+(?:\w+\s+)?(?:granted|given)",
     _I,
