@@ -37,7 +37,7 @@ from ingest.extract.text import sentences
 from ingest.extract.timing import Dated, date_for
 
 EXTRACTOR_NAME = "frontline-rules"
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.3.0"
 
 _UKRAINE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")
 # "May 10 — Russian forces cross the border ...": Russia acts; no supplier is carried in.
