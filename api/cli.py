@@ -191,7 +191,10 @@ def _cmd_evaluate(settings: Settings, args: argparse.Namespace) -> int:
     if args.errors and "heldout" in splits:
         print("error: --errors is refused for heldout: it must stay unseen", file=sys.stderr)
         return 2
-    reports = [evaluate(split, load_split(split)) for split in splits]
+    reports = [
+        evaluate(split, [a for a in load_split(split) if a.key.startswith(args.only)])
+        for split in splits
+    ]
     print(table(reports))
     if args.errors:
         for report in reports:
@@ -306,6 +309,9 @@ def parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="score the fact extractor against annotated gold")
     evaluate.add_argument("--split", choices=["seeds", "dev", "heldout", "all"], default="all")
     evaluate.add_argument("--errors", action="store_true", help="list FP/FN per article")
+    evaluate.add_argument(
+        "--only", default="", metavar="PREFIX", help="articles whose name starts so"
+    )
     evaluate.set_defaults(run=_cmd_evaluate)
 
     keys = sub.add_parser("keys", help="API keys: create, list, revoke, rotate")

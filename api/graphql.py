@@ -19,8 +19,9 @@ from api.response_cache import ResponseCache, cache_key, cacheable
 from db.engine import read_only
 from db.queries.dataset_version import get_data_version
 from schema.context import Context, RateLimitStatus
+from schema.cost import query_cost
 from schema.document_cache import Remembered, parse_document, variables_key
-from schema.limits import GraphQLLimits, query_cost
+from schema.limits import GraphQLLimits
 from schema.loaders import Loaders
 from schema.schema import build_schema, schema
 

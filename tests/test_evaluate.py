@@ -86,3 +86,9 @@ def test_cli_refuses_errors_for_heldout(capsys: pytest.CaptureFixture[str]) -> N
     assert "refused" in capsys.readouterr().err
     assert main(["evaluate", "--split", "seeds"]) == 0
     assert "policy_decisions" in capsys.readouterr().out
+
+
+def test_cli_scores_only_the_articles_named_by_prefix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", "--split", "dev", "--only", "a01"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert rows and all(row[:2] == ["dev", "1"] for row in rows)

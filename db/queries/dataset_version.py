@@ -13,9 +13,8 @@ _CURRENT = select(DatasetVersion.__table__.c.version).where(DatasetVersion.__tab
 
 async def get_data_version(session: AsyncSession) -> int:
     """The current version; 0 before anything was written."""
-    # A Core statement on the session's connection: no ORM compilation for one integer.
-    connection = await session.connection()
-    return int(await connection.scalar(_CURRENT) or 0)
+    # A Core statement (table columns, not ORM attributes): no ORM compilation for one integer.
+    return int(await session.scalar(_CURRENT) or 0)
 
 
 async def bump_data_version(session: AsyncSession) -> int:
