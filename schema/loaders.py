@@ -6,8 +6,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from db import models as m
 from db.queries import batch, reviews
-from db.queries.evidence import Support, support_by_fact
+from db.queries.evidence import Support, evidence_with_articles, support_by_fact
 from db.queries.filters import ReviewSelection
 
 
@@ -101,6 +102,21 @@ class Loaders:
             )
 
         return self._get(("through", name, review), load)
+
+    async def prefetch_quotes(
+        self, column: str, fact_ids: Iterable[int], order_by: Sequence[Any], with_outlets: bool
+    ) -> None:
+        """The `evidence` of facts (no review filter, as Fact.evidence asks) with its articles
+        and their outlets, in one statement, primed into `children`, and `by_id`."""
+        quotes = self.children(m.Evidence, column, order_by, None)
+        missing = list(dict.fromkeys(i for i in fact_ids if quotes.cache_map.get(i) is None))
+        if not missing:
+            return
+        found = await evidence_with_articles(self.session, column, missing, order_by, with_outlets)
+        quotes.prime_many({i: found.by_fact.get(i, []) for i in missing})
+        self.by_id(m.Article).prime_many(found.articles)
+        if with_outlets:
+            self.by_id(m.Outlet).prime_many(found.outlets)
 
     def history(self) -> DataLoader[tuple[str, str], list[Any]]:
         """Review history per (fact type, key), newest first."""

@@ -113,3 +113,41 @@ async def support_by_fact(session: AsyncSession, column: str, ids: Sequence[int]
         if outlet_id:
             outlets[fact_id].add(outlet_id)
     return [Support(len(articles[i]), len(sources[i]), len(outlets[i]), disputing[i]) for i in ids]
+
+
+@dataclasses.dataclass(frozen=True)
+class QuotedIn:
+    """Evidence of some facts with the articles it quotes (and their outlets), read together."""
+
+    by_fact: dict[int, list[m.Evidence]]
+    articles: dict[int, m.Article]
+    outlets: dict[int, m.Outlet]
+
+
+async def evidence_with_articles(
+    session: AsyncSession,
+    column: str,
+    fact_ids: Sequence[int],
+    order_by: Sequence[Any],
+    with_outlets: bool,
+) -> QuotedIn:
+    """Every quote of the facts (whatever its review status), grouped per fact in `order_by`,
+    joined with its article and the article's outlet in one statement instead of three."""
+    fact = getattr(E, column)
+    entities: list[Any] = [E, m.Article]
+    stmt = select(*entities, *([m.Outlet] if with_outlets else [])).join(
+        m.Article, m.Article.id == E.article_id
+    )
+    if with_outlets:
+        stmt = stmt.outerjoin(m.Outlet, m.Outlet.id == m.Article.outlet_id)
+    stmt = stmt.where(fact.in_(fact_ids)).order_by(*order_by, E.id)
+    by_fact: dict[int, list[m.Evidence]] = defaultdict(list)
+    articles: dict[int, m.Article] = {}
+    outlets: dict[int, m.Outlet] = {}
+    for row in (await session.execute(stmt)).all():
+        evidence, article = row[0], row[1]
+        by_fact[getattr(evidence, column)].append(evidence)
+        articles[article.id] = article
+        if with_outlets and row[2] is not None:
+            outlets[row[2].id] = row[2]
+    return QuotedIn(dict(by_fact), articles, outlets)
