@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from db import models as m
+from db.fuzzy_date import FuzzyDate as Value
 from db.queries import articles as q
 from schema.context import Info
 from schema.dates import FuzzyDate
@@ -56,7 +57,10 @@ class Article(Node):
             url=row.url,
             language=row.language,
             published_at=row.published_value,
-            published=FuzzyDate.build(row.published),
+            # From the columns, not `row.published`: rows may be plain records (prefetch).
+            published=FuzzyDate.build(
+                Value.from_columns(row.published_value, row.published_precision)
+            ),
             published_note=row.published_note,
             body=row.body,
             content_hash=row.content_hash,

@@ -1,5 +1,6 @@
 """Evidence rows: filtered lists and support counts per fact."""
 
+import collections
 import dataclasses
 import enum
 from collections import defaultdict
@@ -117,11 +118,23 @@ async def support_by_fact(session: AsyncSession, column: str, ids: Sequence[int]
 
 @dataclasses.dataclass(frozen=True)
 class QuotedIn:
-    """Evidence of some facts with the articles it quotes (and their outlets), read together."""
+    """Evidence of some facts with the articles it quotes (and their outlets), read together.
 
-    by_fact: dict[int, list[m.Evidence]]
-    articles: dict[int, m.Article]
-    outlets: dict[int, m.Outlet]
+    The rows are plain records (named tuples of the table's columns, with the same names as
+    the models' attributes), not ORM instances: a large answer reads hundreds of them only to
+    copy their values into the API's types, and building ORM instances was a fifth of the
+    time of the headline query at 10,000 articles."""
+
+    by_fact: dict[int, list[Any]]
+    articles: dict[int, Any]
+    outlets: dict[int, Any]
+
+
+def _record_type(model: Any) -> Any:
+    return collections.namedtuple(f"{model.__name__}Record", [c.key for c in model.__table__.c])
+
+
+_RECORDS: dict[Any, Any] = {model: _record_type(model) for model in (E, m.Article, m.Outlet)}
 
 
 async def evidence_with_articles(
@@ -133,21 +146,32 @@ async def evidence_with_articles(
 ) -> QuotedIn:
     """Every quote of the facts (whatever its review status), grouped per fact in `order_by`,
     joined with its article and the article's outlet in one statement instead of three."""
-    fact = getattr(E, column)
-    entities: list[Any] = [E, m.Article]
-    stmt = select(*entities, *([m.Outlet] if with_outlets else [])).join(
-        m.Article, m.Article.id == E.article_id
-    )
+    models = [E, m.Article, *([m.Outlet] if with_outlets else [])]
+    columns = [
+        c.label(f"c{i}_{j}")
+        for i, model in enumerate(models)
+        for j, c in enumerate(model.__table__.c)
+    ]
+    stmt = select(*columns).join(m.Article, m.Article.id == E.article_id)
     if with_outlets:
         stmt = stmt.outerjoin(m.Outlet, m.Outlet.id == m.Article.outlet_id)
-    stmt = stmt.where(fact.in_(fact_ids)).order_by(*order_by, E.id)
-    by_fact: dict[int, list[m.Evidence]] = defaultdict(list)
-    articles: dict[int, m.Article] = {}
-    outlets: dict[int, m.Outlet] = {}
+    stmt = stmt.where(getattr(E, column).in_(fact_ids)).order_by(*order_by, E.id)
+    spans = []
+    offset = 0
+    for model in models:
+        width = len(model.__table__.c)
+        spans.append((_RECORDS[model]._make, offset, offset + width))
+        offset += width
+    (make_e, e0, e1), (make_a, a0, a1) = spans[0], spans[1]
+    by_fact: dict[int, list[Any]] = defaultdict(list)
+    articles: dict[int, Any] = {}
+    outlets: dict[int, Any] = {}
     for row in (await session.execute(stmt)).all():
-        evidence, article = row[0], row[1]
+        evidence = make_e(row[e0:e1])
         by_fact[getattr(evidence, column)].append(evidence)
-        articles[article.id] = article
-        if with_outlets and row[2] is not None:
-            outlets[row[2].id] = row[2]
+        if row[a0] not in articles:
+            articles[row[a0]] = make_a(row[a0:a1])
+        if with_outlets and row[spans[2][1]] is not None and row[spans[2][1]] not in outlets:
+            make_o, o0, o1 = spans[2]
+            outlets[row[o0]] = make_o(row[o0:o1])
     return QuotedIn(dict(by_fact), articles, outlets)
