@@ -59,20 +59,25 @@ class RequestLogMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            state = scope.get("state", {})
-            principal = state.get("principal")
-            logger.info(
-                "%s %s %s",
-                scope["method"],
-                scope["path"],
-                status,
-                extra={
-                    "request_id": request_id,
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "operation": state.get("graphql_operation"),
-                    "key_id": getattr(principal, "public_id", None),
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            if logger.isEnabledFor(logging.INFO):  # skip building the line when it is not kept
+                _log(scope, request_id, status, started)
+
+
+def _log(scope: Scope, request_id: str, status: int, started: float) -> None:
+    state = scope.get("state", {})
+    principal = state.get("principal")
+    logger.info(
+        "%s %s %s",
+        scope["method"],
+        scope["path"],
+        status,
+        extra={
+            "request_id": request_id,
+            "method": scope["method"],
+            "path": scope["path"],
+            "operation": state.get("graphql_operation"),
+            "key_id": getattr(principal, "public_id", None),
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        },
+    )
