@@ -215,3 +215,59 @@ def test_a_weekday_after_a_verb_of_saying_is_past_even_after_will() -> None:
     assert hit.date == FuzzyDate("2024-06-03", Precision.DAY)
     (ahead,) = find_dates("Chile will send aid, and the two will meet on Monday.", 0, FRIDAY)
     assert ahead.date == FuzzyDate("2024-06-10", Precision.DAY)
+
+
+def _roles(body: str) -> set[tuple[str, str]]:
+    found = extract(body, published=FRIDAY, language="en").person_roles
+    return {(r.person.name, r.title) for r in found}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "title"),
+    [
+        ("By ANNA KOWAL, Diplomatic Editor\n\nTalks went on.", "Anna Kowal", "Diplomatic Editor"),
+        (
+            "By Lena Brandt, Berlin correspondent\n\nTalks ended.",
+            "Lena Brandt",
+            "Berlin correspondent",
+        ),
+        (
+            "Piotr Nowak, a senior fellow at a Warsaw institute, disagrees.",
+            "Piotr Nowak",
+            "senior fellow",
+        ),
+        ("SPD leader Lars Klingbeil said no.", "Lars Klingbeil", "Leader"),
+        (
+            "Karine Jean-Pierre, the White House press secretary, said so.",
+            "Karine Jean-Pierre",
+            "press secretary",
+        ),
+        ("The head of the Interior Ministry, Mr Jan Kos, spoke.", "Jan Kos", "Interior Minister"),
+        (
+            "The Deputy Head of the Ministry of Foreign Affairs, Ms Eva Lind, spoke.",
+            "Eva Lind",
+            "Deputy Foreign Minister",
+        ),
+        ("The head of diplomacy, Mr Ivo Maras, spoke.", "Ivo Maras", "Foreign Minister"),
+        (
+            "The Minister of Foreign Affairs of Greece, Mr Nikos Dendias, spoke.",
+            "Nikos Dendias",
+            "Minister of Foreign Affairs",
+        ),
+    ],
+)
+def test_titles_in_bylines_appositions_and_translations(body: str, name: str, title: str) -> None:
+    assert (name, title) in _roles(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ministers of the North Atlantic Alliance met in Oslo.",
+        "Neighbouring Denmark said nothing.",
+        "The party leader Anna Lee spoke.",
+    ],
+)
+def test_places_organizations_and_bare_heads_are_not_roles(body: str) -> None:
+    assert not _roles(body) or all(t.lower() != "leader" for _, t in _roles(body))
+    assert not any(n in ("Atlantic Alliance", "Neighbouring Denmark") for n, _ in _roles(body))
