@@ -160,9 +160,7 @@ class _Reader:
         # and nested ones: "Minister of Foreign Affairs of Italy", "Head of the Ministry of X"
         k = j
         while k > 0:
-            while k >= 0 and (
-                self.toks[k][2].lower() in _OFFICE_WORDS or self._place_word(k)
-            ):
+            while k >= 0 and (self.toks[k][2].lower() in _OFFICE_WORDS or self._place_word(k)):
                 k -= 1
             if k <= 0 or self.toks[k][2].lower() not in ("of", "for", "in"):
                 break
