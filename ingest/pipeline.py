@@ -19,10 +19,7 @@ from ingest.intake import (
     DEFAULT_MAX_ARTICLE_CHARS,
     ArticleInput,
     IntakeError,
-    Reading,
     ValidInput,
-    read,
-    require_text,
     validate,
 )
 from ingest.normalize import content_hash
@@ -34,6 +31,7 @@ from ingest.outcome import (
     RunState,
     existing_result,
 )
+from ingest.reading import Reading, read, require_text
 
 logger = logging.getLogger("frontline.ingest")
 

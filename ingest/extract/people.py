@@ -14,7 +14,8 @@ HEADS = words(
     "commander chief head director adviser advisor king queen senator speaker chair chairman "
     "chairwoman chairperson leader governor mayor envoy general admiral commissioner premier "
     "representative lawmaker secretary-general commander-in-chief vice-president prosecutor "
-    "minister-president pope attaché attache colonel lieutenant president-elect"
+    "minister-president pope attaché attache colonel lieutenant president-elect editor "
+    "correspondent fellow"
 )
 MODIFIERS = words(
     "deputy vice acting first chief senior principal assistant under permanent foreign "
@@ -22,11 +23,11 @@ MODIFIERS = words(
     "armed forces presidential white house pentagon nato eu european commission council "
     "affairs intelligence military top high special parliamentary junior lieutenant general "
     "staff army navy air force joint chiefs supreme allied main department ministry "
-    "government kremlin opposition"
+    "government kremlin opposition diplomatic political economics world international"
 )
 _COMPLEMENT = words(
     "the state defence defense foreign affairs national armed forces general staff military "
-    "intelligence army navy joint chiefs defense security council ministry office staff "
+    "intelligence army navy joint chiefs defense security council ministry office staff diplomacy "
     "european commission union alliance nato parliament committee"
 )
 _DETERMINERS = words(
@@ -40,11 +41,15 @@ _NOT_NAME = words(
     "said says told according president minister secretary chancellor monday tuesday "
     "wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december ukraine russia kyiv moscow however meanwhile "
-    "also prime foreign defence defense general chief head deputy state nato eu"
+    "also prime foreign defence defense general chief head deputy state nato eu yesterday today "
+    "tomorrow earlier later last next"
 )
 
 
 _TITLE_WORDS = HEADS | MODIFIERS
+_OFFICE_WORDS = _COMPLEMENT | MODIFIERS  # what may stand between "head of" and "ministry"
+# A head word alone says too little to be a role ("Leader" is kept for "CDU leader X").
+_BARE_HEADS = frozenset({"minister", "head", "chief", "general", "leader"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -90,6 +95,7 @@ class _Reader:
     def name_at(self, i: int) -> tuple[int, PersonRef, str | None] | None:
         """A person name starting at token i: (index after it, person, country)."""
         toks = self.toks
+        opening = self.s.start + toks[i][0] if i < len(toks) else -1
         while i < len(toks) and toks[i][2].lower().rstrip(".") in _HONORIFICS:
             i += 1
             if i < len(toks) and toks[i][2] == ".":
@@ -98,9 +104,10 @@ class _Reader:
             return None
         at = self.s.start + toks[i][0]
         for hit in self.hits:
-            if hit.start == at and hit.entry.kind == "person":
+            # "Sir Keir Starmer" may be one alias; "Starmer's" ends after the alias does.
+            if hit.entry.kind == "person" and (hit.start == at or hit.start == opening):
                 j = i + 1
-                while j < len(toks) and self.s.start + toks[j][1] <= hit.end:
+                while j < len(toks) and self.s.start + toks[j][0] < hit.end:
                     j += 1
                 return j, PersonRef(hit.entry.name, hit.entry.key), hit.entry.country
         words: list[str] = []
@@ -133,8 +140,11 @@ class _Reader:
             return j, ref, country
         if len(words) < 2 or any(w.lower() in _NOT_NAME for w in words):
             return None
-        for hit in self.hits:  # a country or place is not a person
-            if hit.start == at and hit.entry.kind != "person":
+        if all(w.isupper() for w in words if len(w) > 2):
+            name = " ".join(w.capitalize() for w in words)  # "By GARY MOTT": a byline
+        end = self.s.start + toks[j - 1][1]
+        for hit in self.hits:  # "Neighbouring Denmark", "Atlantic Alliance": not a person
+            if hit.entry.kind != "person" and hit.start < end and at < hit.end:
                 return None
         return j, PersonRef(name), None
 
@@ -147,16 +157,17 @@ class _Reader:
             return None
         last = j
         # "of ..." complements: "Secretary of State", "head of military intelligence"
+        # and nested ones: "Minister of Foreign Affairs of Italy", "Head of the Ministry of X"
         k = j
-        while k >= 0 and (self.toks[k][2].lower() in _COMPLEMENT or self._place_word(k)):
+        while k > 0:
+            while k >= 0 and (self.toks[k][2].lower() in _OFFICE_WORDS or self._place_word(k)):
+                k -= 1
+            if k <= 0 or self.toks[k][2].lower() not in ("of", "for", "in"):
+                break
+            if self.toks[k - 1][2].lower() in HEADS:
+                j = k - 1
+                break
             k -= 1
-        if (
-            k >= 0
-            and self.toks[k][2].lower() in ("of", "for", "in")
-            and k > 0
-            and self.toks[k - 1][2].lower() in HEADS
-        ):
-            j = k - 1
         if self.toks[j][2].lower() not in HEADS:
             return None
         first = j
@@ -201,12 +212,16 @@ class _Reader:
             for h in self.hits
         )
 
-    def title_text(self, first: int, last: int) -> tuple[str, str | None, int]:
-        """The title as written, without leading determiners/countries or a trailing "of France"."""
+    def title_text(
+        self, first: int, last: int, apposition: bool = False
+    ) -> tuple[str, str | None, int]:
+        """The title as written, without leading determiners/countries or a trailing "of France";
+        in apposition ("X, the White House spokesman") an institution before it is its owner."""
         toks = self.toks
         country: str | None = None
         i = first
-        while i <= last:
+        beat = toks[last][2].lower() in ("correspondent", "editor")  # "Washington correspondent"
+        while i <= last and not beat:
             word = toks[i][2]
             at = self.s.start + toks[i][0]
             hit = next(
@@ -215,7 +230,10 @@ class _Reader:
                     for h in self.hits
                     if h.start == at
                     and (
-                        (h.entry.kind == "country" and h.alias_kind != "INSTITUTION")
+                        (
+                            h.entry.kind == "country"
+                            and (h.alias_kind != "INSTITUTION" or apposition)
+                        )
                         or (h.entry.kind == "organization" and h.entry.country is None)
                         or (h.entry.kind == "organization" and _possessive_after(self.s, h))
                     )
@@ -252,7 +270,7 @@ class _Reader:
         if i > stop:
             return "", country, i
         text = re.sub(r"['’]s\b", "", self.s.text[toks[i][0] : toks[stop][1]])
-        return text, country, i
+        return _office_holder(text), country, i
 
     def _country_at(self, t: int) -> str | None:
         at = self.s.start + self.toks[t][0]
@@ -260,6 +278,28 @@ class _Reader:
             if h.start == at and h.entry.kind == "country":
                 return h.entry.country
         return None
+
+
+_HEAD_OF_MINISTRY = re.compile(
+    r"^(?P<deputy>deputy\s+)?head\s+of\s+(?:the\s+)?(?:(?P<a>[\w\s]+?)\s+ministry|ministry\s+of\s+"
+    r"(?:the\s+)?(?P<b>[\w\s]+?)|(?P<diplomacy>diplomacy))$",
+    re.I,
+)
+_PORTFOLIO = {
+    "foreign affairs": "Foreign",
+    "national defence": "Defence",
+    "national defense": "Defense",
+}
+
+
+def _office_holder(title: str) -> str:
+    """ "head of the Foreign Ministry" is how translations say "Foreign Minister"."""
+    m = _HEAD_OF_MINISTRY.match(title)
+    if m is None:
+        return title
+    area = "Foreign" if m.group("diplomacy") else (m.group("a") or m.group("b") or "").strip()
+    area = _PORTFOLIO.get(area.lower(), area)
+    return f"{'Deputy ' if m.group('deputy') else ''}{area} Minister"
 
 
 def _possessive_after(sentence: Sentence, hit: Hit) -> bool:
@@ -300,7 +340,7 @@ def read_people(
             if role is None and j + 1 < len(toks) and toks[j][2] == ",":
                 after = reader.title_after(j + 1)
                 if after is not None:
-                    text, c, _ = reader.title_text(j + 1, after[1])
+                    text, c, _ = reader.title_text(j + 1, after[1], apposition=True)
                     if text:
                         role = (text, c, toks[i][0], toks[after[1]][1])
             if role is not None:
@@ -310,13 +350,11 @@ def read_people(
             surname = ref.name.split()[-1]
             for alias in {ref.name, surname, sentence.text[toks[i][0] : toks[j - 1][1]]}:
                 known.setdefault(_clean_name(alias), (ref, country))
-            if role is not None and role[0].lower() not in (
-                "minister",
-                "head",
-                "chief",
-                "general",
-                "leader",
-            ):
+            party = toks[i - 2][2] if i >= 2 and toks[i - 1][2].lower() == "leader" else ""
+            party_leader = 2 <= len(party) <= 5 and party.isupper()  # "CDU leader X"
+            if party_leader and (role is None or role[0].lower() == "leader"):
+                role = ("Leader", None, toks[i - 2][0], toks[j - 1][1])
+            if role is not None and (party_leader or role[0].lower() not in _BARE_HEADS):
                 key = (ref.key or ref.name.lower(), role[0].lower())
                 if key not in seen_roles:
                     seen_roles.add(key)
