@@ -30,14 +30,36 @@ def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> No
     cursor.close()
 
 
-def create_engine(url: str) -> AsyncEngine:
-    """An async engine for the URL, with SQLite foreign keys switched on."""
-    engine = create_async_engine(async_url(url), pool_pre_ping=True)
+def create_engine(
+    url: str, pool_size: int = 5, max_overflow: int = 10, pool_timeout: float = 30
+) -> AsyncEngine:
+    """An async engine for the URL, with SQLite foreign keys switched on.
+
+    The pool sizes apply to PostgreSQL (per process: see docs/deployment.md); every checkout
+    is pinged first, so connections that died with a database restart are replaced, not used.
+    """
+    parsed = async_url(url)
+    pool: dict[str, float] = {}
+    if parsed.get_backend_name() == "postgresql":
+        pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
+    engine = create_async_engine(parsed, pool_pre_ping=True, **pool)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
     return engine
 
 
-def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Sessions that keep loaded objects usable after commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+def session_factory(
+    engine: AsyncEngine, replica: AsyncEngine | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects usable after commit; with a `replica`, a session
+    marked read-only (db.replica.mark_read_only) sends its SELECTs there."""
+    if replica is None:
+        return async_sessionmaker(engine, expire_on_commit=False)
+    from db.replica import RoutingSession
+
+    return async_sessionmaker(
+        engine,
+        expire_on_commit=False,
+        sync_session_class=RoutingSession,
+        info={"replica": replica.sync_engine},
+    )

@@ -46,7 +46,7 @@ def test_every_setting_read_anywhere_is_in_the_readme() -> None:
     for folder in ["api", "db", "ingest", "schema"]:
         for path in (root / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
-            names |= set(re.findall(r"\"(FRONTLINE_[A-Z_]+|DATABASE_URL|HOST|PORT)\"", text))
+            names |= set(re.findall(r"\"(FRONTLINE_[A-Z_]+|DATABASE_URL|HOST|PORT|REDIS_URL|PROMETHEUS_MULTIPROC_DIR)\"", text))
     assert {"DATABASE_URL", "HOST", "PORT"} <= names
     missing = sorted(n for n in names if f"`{n}`" not in readme)
     assert missing == []
