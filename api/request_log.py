@@ -27,6 +27,7 @@ class JSONFormatter(logging.Formatter):
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
             "level": record.levelname,
             "logger": record.name,
+            "pid": record.process,  # which worker, when several serve one port
             "message": record.getMessage(),
         }
         entry.update({k: v for k, v in vars(record).items() if k not in self.RESERVED})

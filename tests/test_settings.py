@@ -41,12 +41,14 @@ def test_every_setting_read_anywhere_is_in_the_readme() -> None:
     import re
 
     root = pathlib.Path(__file__).resolve().parents[1]
+    variables = "FRONTLINE_[A-Z_]+|DATABASE_URL|HOST|PORT|REDIS_URL|PROMETHEUS_MULTIPROC_DIR"
+    setting = rf"\"({variables})\""
     readme = (root / "README.md").read_text(encoding="utf-8")
     names: set[str] = set()
     for folder in ["api", "db", "ingest", "schema"]:
         for path in (root / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
-            names |= set(re.findall(r"\"(FRONTLINE_[A-Z_]+|DATABASE_URL|HOST|PORT|REDIS_URL|PROMETHEUS_MULTIPROC_DIR)\"", text))
+            names |= set(re.findall(setting, text))
     assert {"DATABASE_URL", "HOST", "PORT"} <= names
     missing = sorted(n for n in names if f"`{n}`" not in readme)
     assert missing == []
