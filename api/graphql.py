@@ -16,7 +16,7 @@ from strawberry.types import ExecutionResult
 
 from api import metrics
 from api.access import send_error
-from api.unavailable import UNAVAILABLE
+from db.engine import UNAVAILABLE
 from db.replica import mark_read_only
 from schema.context import Context, RateLimitStatus
 from schema.limits import GraphQLLimits, query_cost

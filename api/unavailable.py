@@ -4,16 +4,13 @@ import logging
 import time
 
 import orjson
-from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import PROBLEM_BASE
+from db.engine import UNAVAILABLE
 
 logger = logging.getLogger("frontline.database")
 
-# Connection refused or lost, the server shutting down, no connection free in the pool.
-UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 RETRY_AFTER = 5  # seconds: about the time a restarted PostgreSQL takes to accept connections
 LOG_EVERY = 10.0  # seconds: one log line per outage burst, not one per request
 

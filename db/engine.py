@@ -4,8 +4,14 @@ import os
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+
+# The database cannot be reached: connection refused or lost, the server shutting down, or no
+# connection free in the pool in time. The web layer answers these with 503, not 500.
+UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 
 
 def async_url(url: str) -> URL:
