@@ -59,10 +59,15 @@ async def _redis(limiter: Limiter | None) -> str:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """200 when the database answers at the migration head (and Redis, when configured)."""
+    """200 when the database answers at the migration head (and Redis and the read replica,
+    when configured)."""
     database, migrations = await _database(request.state.engine)
     redis = await _redis(request.state.limiter)
     checks = {"database": database, "migrations": migrations, "redis": redis}
+    replica = getattr(request.state, "replica", None)
+    if replica is not None:
+        reachable, at_head = await _database(replica)
+        checks["replica"] = at_head if reachable == "ok" else reachable
     failed = [
         f"{name}: {value}"
         for name, value in checks.items()
