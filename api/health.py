@@ -68,10 +68,13 @@ async def readyz(request: Request) -> JSONResponse:
     if replica is not None:
         reachable, at_head = await _database(replica)
         checks["replica"] = at_head if reachable == "ok" else reachable
+    # Rate limits fall back to per-process counters without Redis (api/ratelimit.py): an
+    # operator may prefer serving that way to every replica leaving the load balancer.
+    optional = set() if request.state.settings.redis_required else {"redis"}
     failed = [
         f"{name}: {value}"
         for name, value in checks.items()
-        if value not in {"ok", "not configured"}
+        if value not in {"ok", "not configured"} and name not in optional
     ]
     body: dict[str, object] = {"status": "ready" if not failed else "not ready", "checks": checks}
     if failed:

@@ -98,6 +98,7 @@ class Settings:
     workers: int = 1
     graceful_timeout: int = 30  # seconds in-flight requests get after SIGTERM
     metrics: bool = True
+    redis_required: bool = True  # off: /readyz reports Redis but stays 200 without it
     metrics_token: str | None = None  # when set, /metrics needs `Authorization: Bearer <it>`
 
     @property
@@ -130,6 +131,7 @@ class Settings:
                 workers=env_int(env, "FRONTLINE_WORKERS", 1, 1, 64),
                 graceful_timeout=env_int(env, "FRONTLINE_GRACEFUL_TIMEOUT", 30, 1, 3600),
                 metrics=env_bool(env, "FRONTLINE_METRICS", True),
+                redis_required=env_bool(env, "FRONTLINE_REDIS_REQUIRED", True),
                 metrics_token=_token(env, "FRONTLINE_METRICS_TOKEN"),
                 graphql_limits=GraphQLLimits.from_env(env),
                 anonymous=env_bool(env, "FRONTLINE_ANONYMOUS", True),

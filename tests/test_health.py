@@ -53,3 +53,11 @@ def test_not_ready_when_configured_redis_is_down(seeded_url: str) -> None:
 def test_ready_with_redis(seeded_url: str) -> None:
     status, body = readiness(database_url=seeded_url, redis_url=os.environ["REDIS_URL"])
     assert status == 200 and body["checks"]["redis"] == "ok"  # type: ignore[index]
+
+
+def test_redis_can_be_optional_for_readiness(seeded_url: str) -> None:
+    status, body = readiness(
+        database_url=seeded_url, redis_url="redis://127.0.0.1:1/0", redis_required=False
+    )
+    assert status == 200 and body["status"] == "ready"
+    assert str(body["checks"]["redis"]).startswith("unreachable")  # type: ignore[index]
