@@ -26,10 +26,12 @@ TITLES = {401: "Unauthorized", 403: "Forbidden", 429: "Too many requests"}
 
 
 def required_scope(method: str, path: str) -> str:
-    """Keys need `admin`; other writes need `write`; reads and GraphQL need `read`
-    (GraphQL mutations check their own scopes)."""
+    """Keys need `admin`; fact reviews need `review`; other writes need `write`; reads and
+    GraphQL need `read` (GraphQL mutations check their own scopes)."""
     if path == "/v1/keys" or path.startswith("/v1/keys/"):
         return "admin"
+    if method == "POST" and path.startswith("/v1/") and path.endswith("/review"):
+        return "review"
     if method in {"GET", "HEAD"} or path == "/graphql":
         return "read"
     return "write"

@@ -21,7 +21,9 @@ from api.graphql import FrontlineGraphQL
 from api.middleware import SessionMiddleware
 from api.ratelimit import make_limiter
 from api.request_log import JSONFormatter, RequestLogMiddleware
+from api.response_cache import make_response_cache
 from api.routes import rest_routes
+from api.server_timing import ServerTimingMiddleware, instrument
 from api.settings import Settings
 from api.unavailable import DatabaseUnavailableMiddleware
 from db.engine import create_engine, session_factory
@@ -55,6 +57,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         replica = None
         if settings.database_replica_url:
             replica = create_engine(settings.database_replica_url, **pool)
+        if settings.server_timing:
+            instrument(engine)
+            if replica is not None:
+                instrument(replica)
         app.state.engine = engine
         try:
             yield {
@@ -66,17 +72,22 @@ def create_app(settings: Settings | None = None) -> Starlette:
             }
         finally:
             await limiter.close()
+            if cache is not None:
+                await cache.close()
             await engine.dispose()
             if replica is not None:
                 await replica.dispose()
             metrics.process_exiting()
 
     limiter = make_limiter(settings.redis_url)
+    cache = make_response_cache(settings.response_cache, settings.redis_url, settings.database_url)
     graphql = FrontlineGraphQL(
         graphiql=settings.graphiql,
         max_page_size=settings.max_page_size,
         limits=settings.graphql_limits,
+        cache=cache,
     )
+    timing = [Middleware(ServerTimingMiddleware)] if settings.server_timing else []
     routes = [
         *rest_routes(),
         Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -88,6 +99,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             # Only a trusted proxy may say who the client is (rate limits and logs use it).
             Middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies)),
             Middleware(RequestLogMiddleware),
+            *timing,
             Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
             Middleware(SecurityHeadersMiddleware),
             Middleware(DatabaseUnavailableMiddleware),

@@ -32,8 +32,12 @@ class Principal:
     key_id: int | None = None
     public_id: str | None = None
 
+    def has(self, scope: str) -> bool:
+        """Whether the caller holds `scope`; `admin` implies every scope."""
+        return scope in self.scopes or "admin" in self.scopes
+
     def require(self, scope: str) -> None:
-        if scope not in self.scopes:
+        if not self.has(scope):
             who = "anonymous callers" if self.kind == "anonymous" else f"key {self.public_id}"
             raise AuthError(403, f"{who} lack the {scope!r} scope needed here")
 

@@ -228,6 +228,26 @@ def _cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(settings: Settings, args: argparse.Namespace) -> int:
+    from ingest.evaluate import SPLITS, evaluate, load_split, table
+
+    splits = SPLITS if args.split == "all" else (args.split,)
+    if args.errors and "heldout" in splits:
+        print("error: --errors is refused for heldout: it must stay unseen", file=sys.stderr)
+        return 2
+    reports = [
+        evaluate(split, [a for a in load_split(split) if a.key.startswith(args.only)])
+        for split in splits
+    ]
+    print(table(reports))
+    if args.errors:
+        for report in reports:
+            for article, lines in report.errors.items():
+                print(f"\n[{report.split}] {article}")
+                print("\n".join(f"  {line}" for line in lines))
+    return 0
+
+
 async def _keys(settings: Settings, args: argparse.Namespace) -> tuple[int, str]:
     from api import key_admin
     from db.engine import create_engine, session_factory
@@ -290,6 +310,20 @@ def _cmd_keys(settings: Settings, args: argparse.Namespace) -> int:
     return code
 
 
+def _cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from api.ingest_command import run
+
+    return asyncio.run(
+        run(
+            settings.database_url,
+            args.paths,
+            args.outlet,
+            args.language,
+            settings.max_article_chars,
+        )
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="frontline", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -319,6 +353,14 @@ def parser() -> argparse.ArgumentParser:
     group.add_argument("--check", action="store_true", help="fail if schema.graphql is stale")
     schema.set_defaults(run=_cmd_schema)
 
+    evaluate = sub.add_parser("evaluate", help="score the fact extractor against annotated gold")
+    evaluate.add_argument("--split", choices=["seeds", "dev", "heldout", "all"], default="all")
+    evaluate.add_argument("--errors", action="store_true", help="list FP/FN per article")
+    evaluate.add_argument(
+        "--only", default="", metavar="PREFIX", help="articles whose name starts so"
+    )
+    evaluate.set_defaults(run=_cmd_evaluate)
+
     keys = sub.add_parser("keys", help="API keys: create, list, revoke, rotate")
     keys.add_argument("action", choices=["create", "list", "revoke", "rotate"])
     keys.add_argument("id", nargs="?", help="key id (revoke, rotate)")
@@ -334,6 +376,12 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("path", nargs="?", default="-", help="file to write (default: - stdout)")
     export.add_argument("--format", choices=["ndjson", "zip"], default="ndjson")
     export.set_defaults(run=_cmd_export)
+
+    ingest = sub.add_parser("ingest", help="add articles (*.txt, *.json) and extract their facts")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ingest.add_argument("--outlet", help="outlet of articles that do not name one")
+    ingest.add_argument("--language", help="language of articles that do not give one (e.g. en)")
+    ingest.set_defaults(run=_cmd_ingest)
 
     load = sub.add_parser("import", help="load an NDJSON dump into an empty, migrated database")
     load.add_argument("path", help="dump file to read (- for stdin)")

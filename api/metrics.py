@@ -1,10 +1,11 @@
-"""Prometheus metrics: requests, latency, the database pool, rate limits and ingestion.
+"""Prometheus metrics: requests, latency, the database pool, rate limits; served with ingestion's.
 
 Labels are bounded: REST requests are labelled by route template (`/v1/articles/{id}`, never
 the raw path), GraphQL requests by operation name, of which each process keeps the first
 `MAX_OPERATIONS` well-formed names it sees ("anonymous" without a name, "other" past the cap).
 With several worker processes, `frontline serve` sets PROMETHEUS_MULTIPROC_DIR and every
 process writes its samples there, so one scrape of any worker sees the sum of all of them.
+The ingestion counters live in ingest/metrics.py (ingest/ imports nothing from the web layer).
 """
 
 import hmac
@@ -61,16 +62,6 @@ RATE_LIMIT_BACKEND_ERRORS = Counter(
     "frontline_rate_limit_backend_errors_total",
     "Rate-limit checks that could not reach Redis and were counted in process memory instead.",
 )
-INGESTED_ARTICLES = Counter(
-    "frontline_ingested_articles_total",
-    "Articles offered to the ingest pipeline, by result: created, existing, failed.",
-    ["result"],
-)
-FACTS_PROPOSED = Counter(
-    "frontline_facts_proposed_total",
-    "Candidate facts the ingest pipeline proposed (before review).",
-)
-INGEST_RESULTS = frozenset({"created", "existing", "failed"})
 
 
 def operation_label(name: str | None) -> str:
@@ -119,15 +110,6 @@ def rate_limited(api: str) -> None:
 
 def rate_limit_backend_error() -> None:
     RATE_LIMIT_BACKEND_ERRORS.inc()
-
-
-def record_ingest(result: str, facts_proposed: int = 0) -> None:
-    """Called by the ingest pipeline once per article it was given."""
-    if result not in INGEST_RESULTS:
-        raise ValueError(f"ingest result must be one of {sorted(INGEST_RESULTS)}, got {result!r}")
-    INGESTED_ARTICLES.labels(result).inc()
-    if facts_proposed:
-        FACTS_PROPOSED.inc(facts_proposed)
 
 
 def multiprocess_dir() -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
+from db.enums import FactStatus, ReviewStatus
 from db.queries.search import is_valid_query
 
 
@@ -103,6 +104,29 @@ SEARCH = Param(search_text, expects="search words (1 to 200 characters)")
 def choices(kind: type[enum.Enum]) -> Param:
     names = ", ".join(m.value for m in kind)
     return Param(choice(kind), many=True, expects=f"a comma-separated list of: {names}")
+
+
+def fact_or_review_status(value: str) -> FactStatus | ReviewStatus:
+    """`status=` takes both vocabularies (they share no value): how well a fact is established,
+    or where it stands in review."""
+    upper = value.upper()
+    if upper in ReviewStatus.__members__:
+        return ReviewStatus(upper)
+    return FactStatus(upper)
+
+
+_ALL_STATUSES = ", ".join([*(s.value for s in FactStatus), *(s.value for s in ReviewStatus)])
+STATUSES = Param(
+    fact_or_review_status, many=True, expects=f"a comma-separated list of: {_ALL_STATUSES}"
+)
+REVIEW = choices(ReviewStatus)
+
+
+def statuses(values: Mapping[str, Any]) -> tuple[tuple[FactStatus, ...], tuple[ReviewStatus, ...]]:
+    """(fact statuses, review statuses) asked by `status=` and `review=` together."""
+    given = [*values.get("status", ()), *values.get("review", ())]
+    review = tuple(dict.fromkeys(s for s in given if isinstance(s, ReviewStatus)))
+    return tuple(s for s in given if isinstance(s, FactStatus)), review
 
 
 def parse_params(query: QueryParams, spec: Mapping[str, Param]) -> dict[str, Any]:

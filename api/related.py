@@ -9,6 +9,7 @@ from api.refs import evidence_json, support_json
 from db import models as m
 from db.queries import batch
 from db.queries.evidence import Support, support_by_fact
+from db.queries.filters import ReviewSelection
 
 
 class Related:
@@ -29,10 +30,17 @@ class Related:
         return cache
 
     async def children(
-        self, model: type[Any], column: str, parent_ids: Sequence[int], order_by: Sequence[Any] = ()
+        self,
+        model: type[Any],
+        column: str,
+        parent_ids: Sequence[int],
+        order_by: Sequence[Any] = (),
+        review: ReviewSelection = (),
     ) -> dict[int, list[Any]]:
-        """Rows whose `column` points at each parent id."""
-        groups = await batch.list_by_parent(self.session, model, column, parent_ids, order_by)
+        """Rows whose `column` points at each parent id (facts: published ones by default)."""
+        groups = await batch.list_by_parent(
+            self.session, model, column, parent_ids, order_by, review
+        )
         return dict(zip(parent_ids, groups, strict=True))
 
     async def through(
@@ -57,7 +65,8 @@ class Related:
     async def sourcing(self, column: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """Per fact id: its `corroboration` and its `evidence` quotes (in article order)."""
         order = (m.Evidence.article_id, m.Evidence.start)
-        evidence = await self.children(m.Evidence, column, ids, order)
+        # All of each fact's quotes: the facts themselves were chosen by review status already.
+        evidence = await self.children(m.Evidence, column, ids, order, None)
         articles = await self.by_id(
             m.Article, (e.article_id for es in evidence.values() for e in es)
         )

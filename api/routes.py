@@ -15,6 +15,7 @@ from api.endpoints import (
     statements,
 )
 from api.endpoints.export import export_dataset
+from api.endpoints.reviews import review_routes
 from api.health import healthz, readyz
 
 
@@ -43,6 +44,7 @@ def rest_routes() -> list[BaseRoute]:
         Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),
         Route("/v1/export", export_dataset, methods=["GET"]),
+        Route("/v1/articles", articles.post_article, methods=["POST"]),
         Route("/v1/keys", keys.list_keys, methods=["GET"]),
         Route("/v1/keys", keys.create_key, methods=["POST"]),
         Route("/v1/keys/{id}", keys.get_key, methods=["GET"]),
@@ -52,4 +54,4 @@ def rest_routes() -> list[BaseRoute]:
     for name, list_endpoint, detail_endpoint in pairs:
         routes.append(Route(f"/v1/{name}", list_endpoint, methods=["GET"]))
         routes.append(Route(f"/v1/{name}/{{id}}", detail_endpoint, methods=["GET"]))
-    return routes
+    return routes + review_routes()

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from schema.limits import GraphQLLimits, env_bool, env_int
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/frontline.db"
+RESPONSE_CACHES = ("off", "memory", "redis")
 
 
 class SettingsError(ValueError):
@@ -83,6 +84,7 @@ class Settings:
     max_page_size: int = 100
     log_level: str = "INFO"
     max_body_bytes: int = 1_048_576
+    max_article_chars: int = 200_000
     anonymous: bool = True
     anonymous_rate: tuple[int, int] = (60, 60)
     default_key_rate: tuple[int, int] = (600, 60)
@@ -100,6 +102,8 @@ class Settings:
     metrics: bool = True
     redis_required: bool = True  # off: /readyz reports Redis but stays 200 without it
     metrics_token: str | None = None  # when set, /metrics needs `Authorization: Bearer <it>`
+    server_timing: bool = False
+    response_cache: str = "off"
 
     @property
     def production(self) -> bool:
@@ -113,6 +117,13 @@ class Settings:
             raise SettingsError(
                 f"FRONTLINE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}"
             )
+        response_cache = env.get("FRONTLINE_RESPONSE_CACHE", "off").strip().lower() or "off"
+        if response_cache not in RESPONSE_CACHES:
+            raise SettingsError(
+                f"FRONTLINE_RESPONSE_CACHE must be off, memory or redis, got {response_cache!r}"
+            )
+        if response_cache == "redis" and not env.get("REDIS_URL"):
+            raise SettingsError("FRONTLINE_RESPONSE_CACHE=redis needs REDIS_URL")
         environment = _choice(env, "FRONTLINE_ENV", "development", ("development", "production"))
         database_url = _database_url(env, "DATABASE_URL")
         if environment == "production" and database_url is None:
@@ -133,6 +144,8 @@ class Settings:
                 metrics=env_bool(env, "FRONTLINE_METRICS", True),
                 redis_required=env_bool(env, "FRONTLINE_REDIS_REQUIRED", True),
                 metrics_token=_token(env, "FRONTLINE_METRICS_TOKEN"),
+                server_timing=env_bool(env, "FRONTLINE_SERVER_TIMING", False),
+                response_cache=response_cache,
                 graphql_limits=GraphQLLimits.from_env(env),
                 anonymous=env_bool(env, "FRONTLINE_ANONYMOUS", True),
                 anonymous_rate=_rate(env, "FRONTLINE_ANONYMOUS_RATE", (60, 60)),
@@ -146,6 +159,9 @@ class Settings:
                 log_level=log_level,
                 max_body_bytes=env_int(
                     env, "FRONTLINE_MAX_BODY_BYTES", 1_048_576, 1024, 1_073_741_824
+                ),
+                max_article_chars=env_int(
+                    env, "FRONTLINE_MAX_ARTICLE_CHARS", 200_000, 100, 10_000_000
                 ),
             )
         except SettingsError:

@@ -87,6 +87,8 @@ async def begin_snapshot(session: AsyncSession) -> None:
 
 def _encoder(column: sa.Column[Any]) -> Codec:
     kind = column.type
+    if isinstance(kind, sa.JSON):
+        return _same  # already JSON (fact_reviews.before/after)
     if isinstance(kind, sa.DateTime):
         aware = bool(kind.timezone)
 
@@ -99,6 +101,10 @@ def _encoder(column: sa.Column[Any]) -> Codec:
 
         return encode_datetime
     return _encode_value
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _encode_value(value: Any) -> Any:
@@ -405,6 +411,8 @@ async def load_dump(
 
 
 def _csv_cell(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return "" if value is None else str(value)
 
 

@@ -1,6 +1,8 @@
 """Engine and session factory; URLs without an async driver get one."""
 
+import asyncio
 import os
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
@@ -54,17 +56,77 @@ def create_engine(
     return engine
 
 
+class SerialSession(AsyncSession):
+    """An AsyncSession whose database round trips take turns.
+
+    GraphQL runs sibling fields concurrently, and they share the request's session; a plain
+    AsyncSession refuses a second operation while one is in flight. One lock per session makes
+    them queue instead (`scalars` goes through `execute`; `scalar` does not, so it is wrapped).
+    Streams are not covered: only single-task REST exports use them.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._turn = asyncio.Lock()
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().execute(*args, **kwargs)
+
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().scalar(*args, **kwargs)
+
+    async def get(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().get(*args, **kwargs)
+
+    async def get_one(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().get_one(*args, **kwargs)
+
+    async def refresh(self, *args: Any, **kwargs: Any) -> None:
+        async with self._turn:
+            await super().refresh(*args, **kwargs)
+
+    async def flush(self, *args: Any, **kwargs: Any) -> None:
+        async with self._turn:
+            await super().flush(*args, **kwargs)
+
+    async def merge(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().merge(*args, **kwargs)
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        async with self._turn:
+            await super().delete(*args, **kwargs)
+
+    async def run_sync(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().run_sync(*args, **kwargs)
+
+    async def commit(self) -> None:
+        async with self._turn:
+            await super().commit()
+
+    async def rollback(self) -> None:
+        async with self._turn:
+            await super().rollback()
+
+
 def session_factory(
     engine: AsyncEngine, replica: AsyncEngine | None = None
 ) -> async_sessionmaker[AsyncSession]:
-    """Sessions that keep loaded objects usable after commit; with a `replica`, a session
-    marked read-only (db.replica.mark_read_only) sends its SELECTs there."""
+    """Sessions that keep loaded objects usable after commit, safe for concurrent resolvers;
+    with a `replica`, a session marked read-only (db.replica.mark_read_only) sends its
+    SELECTs there."""
     if replica is None:
-        return async_sessionmaker(engine, expire_on_commit=False)
+        return async_sessionmaker(engine, class_=SerialSession, expire_on_commit=False)
     from db.replica import RoutingSession
 
     return async_sessionmaker(
         engine,
+        class_=SerialSession,
         expire_on_commit=False,
         sync_session_class=RoutingSession,
         info={"replica": replica.sync_engine},

@@ -77,3 +77,21 @@ class AgreementStatus(enum.StrEnum):
     NEGOTIATING = "NEGOTIATING"
     SIGNED = "SIGNED"
     POSTPONED = "POSTPONED"
+
+
+class ReviewStatus(enum.StrEnum):
+    """Where a fact stands in review: extracted facts start PROPOSED, seed facts are CURATED."""
+
+    PROPOSED = "PROPOSED"
+    APPROVED = "APPROVED"
+    REJECTED = "REJECTED"
+    CURATED = "CURATED"
+
+
+class ReviewAction(enum.StrEnum):
+    """One recorded change of a fact: proposed by an extractor, or a reviewer's decision."""
+
+    APPROVE = "APPROVE"
+    REJECT = "REJECT"
+    EDIT = "EDIT"
+    PROPOSE = "PROPOSE"

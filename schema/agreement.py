@@ -9,7 +9,7 @@ from db import models as m
 from db.queries import agreements as q
 from schema.context import Info
 from schema.dates import FuzzyDate
-from schema.enums import AgreementStatus
+from schema.enums import AgreementStatus, ReviewStatus
 from schema.fact import Fact
 from schema.node import global_id
 from schema.pagination import Connection, connection
@@ -46,6 +46,7 @@ class Agreement(Fact):
             status=row.status,
             note=row.note,
             date=FuzzyDate.build(row.date, row.date_basis),
+            review_status=row.review_status,
         )
 
     @strawberry.field(description="The countries party to it.")
@@ -83,6 +84,10 @@ class DatedFactFilter:
     date_to: dt.date | None = strawberry.field(default=None, description="On or before this day.")
     articles: list[str] | None = strawberry.field(default=None, description="Article IDs.")
     outlets: list[str] | None = strawberry.field(default=None, description="Outlet IDs or slugs.")
+    review_statuses: list[ReviewStatus] | None = strawberry.field(
+        default=None,
+        description="Review statuses to show; without it, APPROVED and CURATED facts only.",
+    )
 
 
 def to_query_filter(f: DatedFactFilter | None) -> q.DatedFactFilter:
@@ -95,6 +100,7 @@ def to_query_filter(f: DatedFactFilter | None) -> q.DatedFactFilter:
         date_to=f.date_to,
         articles=keys(f.articles, "Article"),
         outlets=keys(f.outlets, "Outlet"),
+        review_statuses=tuple(f.review_statuses or ()),
     )
 
 

@@ -10,7 +10,7 @@ from db import models as m
 from db.queries import aid_packages as q
 from schema.context import Info
 from schema.dates import FuzzyDate
-from schema.enums import AidKind, FactStatus
+from schema.enums import AidKind, FactStatus, ReviewStatus
 from schema.fact import Fact
 from schema.node import global_id
 from schema.pagination import Connection, connection
@@ -70,6 +70,7 @@ class AidPackage(Fact):
             date=FuzzyDate.build(row.date, row.date_basis),
             date_note=row.date_note,
             status=row.status,
+            review_status=row.review_status,
         )
 
     @strawberry.field(description="The giving country.")
@@ -133,6 +134,10 @@ class AidPackageFilter:
     )
     articles: list[str] | None = strawberry.field(default=None, description="Article IDs.")
     outlets: list[str] | None = strawberry.field(default=None, description="Outlet IDs or slugs.")
+    review_statuses: list[ReviewStatus] | None = strawberry.field(
+        default=None,
+        description="Review statuses to show; without it, APPROVED and CURATED facts only.",
+    )
 
 
 async def resolve_aid_packages(
@@ -155,6 +160,7 @@ async def resolve_aid_packages(
             date_to=f.date_to,
             articles=keys(f.articles, "Article"),
             outlets=keys(f.outlets, "Outlet"),
+            review_statuses=tuple(f.review_statuses or ()),
         )
     )
     order = q.AidPackageOrder(order_by)

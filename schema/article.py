@@ -12,7 +12,7 @@ from schema.dates import FuzzyDate
 from schema.node import Node, global_id
 from schema.outlet import Outlet
 from schema.pagination import Connection, connection
-from schema.relations import keys, many, one, search_text
+from schema.relations import ReviewStatuses, keys, many, one, search_text
 
 if TYPE_CHECKING:
     from schema.agreement import Agreement
@@ -84,64 +84,79 @@ class Article(Node):
 
     @strawberry.field(description="Every evidence quote taken from this article, in text order.")
     async def evidence(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["Evidence", strawberry.lazy("schema.evidence")]]:
         from schema.evidence import Evidence
 
         order = (m.Evidence.start,)
-        return await many(info, m.Evidence, "article_id", self.pk, Evidence.build, order)
+        return await many(
+            info, m.Evidence, "article_id", self.pk, Evidence.build, order, review=review_statuses
+        )
 
     @strawberry.field(description="Statements quoted in this article, in text order.")
     async def statements(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["Statement", strawberry.lazy("schema.statement")]]:
         from schema.statement import Statement
 
         order = (m.Statement.start,)
-        return await many(info, m.Statement, "article_id", self.pk, Statement.build, order)
+        return await many(
+            info, m.Statement, "article_id", self.pk, Statement.build, order, review=review_statuses
+        )
 
-    async def _facts(self, info: Info, model: type[Any], column: str) -> list[Any]:
+    async def _facts(
+        self, info: Info, model: type[Any], column: str, review: list[Any] | None
+    ) -> list[Any]:
         loader = info.context.loaders.through(
             f"facts_by_article:{column}",
             model,
             m.Evidence,
             m.Evidence.article_id,
             getattr(m.Evidence, column),
+            review=tuple(review or ()),
         )
         return list(await loader.load(self.pk))
 
     @strawberry.field(description="Policy decisions this article supports or disputes.")
     async def policy_decisions(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["PolicyDecision", strawberry.lazy("schema.policy_decision")]]:
         from schema.policy_decision import PolicyDecision
 
-        rows = await self._facts(info, m.PolicyDecision, "policy_decision_id")
+        rows = await self._facts(info, m.PolicyDecision, "policy_decision_id", review_statuses)
         return [PolicyDecision.build(r) for r in rows]
 
     @strawberry.field(description="Aid packages this article supports or disputes.")
     async def aid_packages(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["AidPackage", strawberry.lazy("schema.aid_package")]]:
         from schema.aid_package import AidPackage
 
         return [
-            AidPackage.build(r) for r in await self._facts(info, m.AidPackage, "aid_package_id")
+            AidPackage.build(r)
+            for r in await self._facts(info, m.AidPackage, "aid_package_id", review_statuses)
         ]
 
     @strawberry.field(description="Agreements this article reports on.")
     async def agreements(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["Agreement", strawberry.lazy("schema.agreement")]]:
         from schema.agreement import Agreement
 
-        return [Agreement.build(r) for r in await self._facts(info, m.Agreement, "agreement_id")]
+        return [
+            Agreement.build(r)
+            for r in await self._facts(info, m.Agreement, "agreement_id", review_statuses)
+        ]
 
     @strawberry.field(description="Events this article reports.")
-    async def events(self, info: Info) -> list[Annotated["Event", strawberry.lazy("schema.event")]]:
+    async def events(
+        self, info: Info, review_statuses: ReviewStatuses = None
+    ) -> list[Annotated["Event", strawberry.lazy("schema.event")]]:
         from schema.event import Event
 
-        return [Event.build(r) for r in await self._facts(info, m.Event, "event_id")]
+        return [
+            Event.build(r) for r in await self._facts(info, m.Event, "event_id", review_statuses)
+        ]
 
 
 @strawberry.input(description="Narrow the article list; empty fields do not filter.")

@@ -10,7 +10,7 @@ from schema.context import Info
 from schema.enums import CountryAliasKind
 from schema.node import Node, global_id
 from schema.pagination import Connection, connection
-from schema.relations import many
+from schema.relations import ReviewStatuses, many
 
 if TYPE_CHECKING:
     from schema.aid_package import AidPackage
@@ -55,32 +55,48 @@ class Country(Node):
 
     @strawberry.field(description="Policy decisions this country took or advocated, by date.")
     async def policy_decisions(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["PolicyDecision", strawberry.lazy("schema.policy_decision")]]:
         from schema.policy_decision import PolicyDecision
 
         order = (m.PolicyDecision.date_earliest,)
         return await many(
-            info, m.PolicyDecision, "country_id", self.pk, PolicyDecision.build, order
+            info,
+            m.PolicyDecision,
+            "country_id",
+            self.pk,
+            PolicyDecision.build,
+            order,
+            review=review_statuses,
         )
 
     @strawberry.field(description="Aid packages this country gave, by date.")
     async def aid_given(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["AidPackage", strawberry.lazy("schema.aid_package")]]:
         from schema.aid_package import AidPackage
 
         order = (m.AidPackage.date_earliest,)
-        return await many(info, m.AidPackage, "donor_id", self.pk, AidPackage.build, order)
+        return await many(
+            info, m.AidPackage, "donor_id", self.pk, AidPackage.build, order, review=review_statuses
+        )
 
     @strawberry.field(description="Aid packages this country received, by date.")
     async def aid_received(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["AidPackage", strawberry.lazy("schema.aid_package")]]:
         from schema.aid_package import AidPackage
 
         order = (m.AidPackage.date_earliest,)
-        return await many(info, m.AidPackage, "recipient_id", self.pk, AidPackage.build, order)
+        return await many(
+            info,
+            m.AidPackage,
+            "recipient_id",
+            self.pk,
+            AidPackage.build,
+            order,
+            review=review_statuses,
+        )
 
     @strawberry.field(description="People of this nationality.")
     async def people(

@@ -41,3 +41,10 @@ strawberry.enum(
     enums.AgreementStatus, description="Where an agreement stands according to its evidence."
 )
 AgreementStatus = enums.AgreementStatus
+strawberry.enum(
+    enums.ReviewStatus,
+    description="Where a fact stands in review. PROPOSED: extracted, awaiting review; APPROVED: "
+    "a reviewer accepted it; REJECTED: a reviewer turned it down; CURATED: hand-curated seed "
+    "data. Reads show APPROVED and CURATED facts unless asked for others.",
+)
+ReviewStatus = enums.ReviewStatus

@@ -42,6 +42,7 @@ class Event(Fact):
             description=row.description,
             date=FuzzyDate.build(row.date, row.date_basis),
             date_note=row.date_note,
+            review_status=row.review_status,
         )
 
     @strawberry.field(description="The country that acted.")

@@ -6,11 +6,12 @@ import strawberry
 
 from db import models as m
 from schema.context import Info
-from schema.enums import Stance
+from schema.enums import ReviewStatus, Stance
 from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.evidence import Evidence
+    from schema.history import FactReview
 
 
 @strawberry.type(description="How a fact stands in the coverage.")
@@ -33,6 +34,9 @@ class Corroboration:
 class Fact(Node):
     pk: strawberry.Private[int]
     evidence_column: strawberry.Private[str]
+    review_status: ReviewStatus = strawberry.field(
+        description="PROPOSED, APPROVED, REJECTED or CURATED (see ReviewStatus)."
+    )
 
     @strawberry.field(
         description="Quotes supporting or disputing this fact, by article and offset."
@@ -43,10 +47,20 @@ class Fact(Node):
         from schema.evidence import Evidence
 
         order = (m.Evidence.article_id, m.Evidence.start)
-        rows = await info.context.loaders.children(m.Evidence, self.evidence_column, order).load(
-            self.pk
-        )
+        # Every quote of this fact, whatever its review status: the fact is already chosen.
+        loader = info.context.loaders.children(m.Evidence, self.evidence_column, order, None)
+        rows = await loader.load(self.pk)
         return [Evidence.build(r) for r in rows if stance is None or r.stance == stance]
+
+    @strawberry.field(
+        description="Review changes of this fact (who, when, before/after, why), newest first."
+    )
+    async def history(
+        self, info: Info
+    ) -> list[Annotated["FactReview", strawberry.lazy("schema.history")]]:
+        from schema.history import history_of
+
+        return await history_of(info, self.id)
 
     @strawberry.field(description="How many articles and outlets support it; disputing quotes.")
     async def corroboration(self, info: Info) -> Corroboration:

@@ -7,7 +7,7 @@ import strawberry
 from db import models as m
 from schema.context import Info
 from schema.node import Node, global_id
-from schema.relations import many, one
+from schema.relations import ReviewStatuses, many, one
 
 if TYPE_CHECKING:
     from schema.country import Country
@@ -51,16 +51,30 @@ class Organization(Node):
 
     @strawberry.field(description="Policy decisions taken or advocated by this organization.")
     async def policy_decisions(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["PolicyDecision", strawberry.lazy("schema.policy_decision")]]:
         from schema.policy_decision import PolicyDecision
 
-        return await many(info, m.PolicyDecision, "organization_id", self.pk, PolicyDecision.build)
+        return await many(
+            info,
+            m.PolicyDecision,
+            "organization_id",
+            self.pk,
+            PolicyDecision.build,
+            review=review_statuses,
+        )
 
     @strawberry.field(description="Statements attributed to the organization itself.")
     async def statements(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["Statement", strawberry.lazy("schema.statement")]]:
         from schema.statement import Statement
 
-        return await many(info, m.Statement, "speaker_organization_id", self.pk, Statement.build)
+        return await many(
+            info,
+            m.Statement,
+            "speaker_organization_id",
+            self.pk,
+            Statement.build,
+            review=review_statuses,
+        )

@@ -5,6 +5,7 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy import Select
+from strawberry.types.nodes import SelectedField
 
 from db.queries.pagination import InvalidCursor, Ordering, Page, PageRequest, count, paginate
 from schema.context import Info
@@ -40,6 +41,19 @@ class Connection(Generic[NodeT]):
         return await self.count_rows()
 
 
+def _selects(info: Info, name: str) -> bool:
+    """Whether the field being resolved selects `name` directly or through fragments."""
+    pending: list[Any] = list(info.selected_fields)
+    while pending:
+        for child in pending.pop().selections:
+            if isinstance(child, SelectedField):
+                if child.name == name:
+                    return True
+            else:
+                pending.append(child)  # a fragment spread or an inline fragment
+    return False
+
+
 def page_request(info: Info, first: int, after: str | None) -> PageRequest:
     """Validate `first` against the page-size cap."""
     cap = info.context.max_page_size
@@ -61,12 +75,20 @@ async def connection(
     session = info.context.session
     try:
         page: Page[Any] = await paginate(
-            session, stmt, name, ordering, page_request(info, first, after)
+            session,
+            stmt,
+            name,
+            ordering,
+            page_request(info, first, after),
+            with_total=_selects(info, "totalCount"),
         )
     except InvalidCursor as error:
         raise PublicError(f"invalid `after` cursor: {error}") from None
 
     async def count_rows() -> int:
+        if page.total is not None:
+            return page.total
+        # Not asked with the page (or the page was empty past a cursor): count on its own.
         return await count(session, stmt)
 
     return Connection(

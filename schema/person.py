@@ -11,7 +11,7 @@ from schema.dates import FuzzyDate
 from schema.fact import Fact
 from schema.node import Node, global_id
 from schema.pagination import Connection, connection
-from schema.relations import keys, many, one
+from schema.relations import ReviewStatuses, keys, many, one
 
 if TYPE_CHECKING:
     from schema.aid_package import AidPackage
@@ -56,32 +56,45 @@ class Person(Node):
         return await one(info, m.Country, self.nationality_pk, Country.build)
 
     @strawberry.field(description="Titles the person holds according to the evidence.")
-    async def roles(self, info: Info) -> list["PersonRole"]:
-        return await many(info, m.PersonRole, "person_id", self.pk, PersonRole.build)
+    async def roles(self, info: Info, review_statuses: ReviewStatuses = None) -> list["PersonRole"]:
+        return await many(
+            info, m.PersonRole, "person_id", self.pk, PersonRole.build, review=review_statuses
+        )
 
     @strawberry.field(description="Statements attributed to the person.")
     async def statements(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["Statement", strawberry.lazy("schema.statement")]]:
         from schema.statement import Statement
 
-        return await many(info, m.Statement, "speaker_id", self.pk, Statement.build)
+        return await many(
+            info, m.Statement, "speaker_id", self.pk, Statement.build, review=review_statuses
+        )
 
     @strawberry.field(description="Policy decisions the person decided, announced or advocated.")
     async def decisions(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["PolicyDecision", strawberry.lazy("schema.policy_decision")]]:
         from schema.policy_decision import PolicyDecision
 
-        return await many(info, m.PolicyDecision, "decided_by_id", self.pk, PolicyDecision.build)
+        return await many(
+            info,
+            m.PolicyDecision,
+            "decided_by_id",
+            self.pk,
+            PolicyDecision.build,
+            review=review_statuses,
+        )
 
     @strawberry.field(description="Aid packages the person announced.")
     async def aid_announced(
-        self, info: Info
+        self, info: Info, review_statuses: ReviewStatuses = None
     ) -> list[Annotated["AidPackage", strawberry.lazy("schema.aid_package")]]:
         from schema.aid_package import AidPackage
 
-        return await many(info, m.AidPackage, "announced_by_id", self.pk, AidPackage.build)
+        return await many(
+            info, m.AidPackage, "announced_by_id", self.pk, AidPackage.build, review=review_statuses
+        )
 
     @strawberry.field(description="Articles the person wrote.")
     async def articles_written(
@@ -118,6 +131,7 @@ class PersonRole(Fact):
             country_pk=row.country_id,
             title=row.title,
             date=FuzzyDate.build(row.date, row.date_basis),
+            review_status=row.review_status,
         )
 
     @strawberry.field(description="Who holds the role.")

@@ -7,7 +7,7 @@ import strawberry
 from db import models as m
 from schema.context import Info
 from schema.node import Node, global_id
-from schema.relations import many, one
+from schema.relations import ReviewStatuses, many, one
 
 if TYPE_CHECKING:
     from schema.country import Country
@@ -57,7 +57,9 @@ class Place(Node):
         return await many(info, m.Place, "parent_id", self.pk, Place.build, (m.Place.name,))
 
     @strawberry.field(description="Events reported at this place.")
-    async def events(self, info: Info) -> list[Annotated["Event", strawberry.lazy("schema.event")]]:
+    async def events(
+        self, info: Info, review_statuses: ReviewStatuses = None
+    ) -> list[Annotated["Event", strawberry.lazy("schema.event")]]:
         from schema.event import Event
 
-        return await many(info, m.Event, "place_id", self.pk, Event.build)
+        return await many(info, m.Event, "place_id", self.pk, Event.build, review=review_statuses)

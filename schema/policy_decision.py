@@ -9,7 +9,7 @@ from db import models as m
 from db.queries import policy_decisions as q
 from schema.context import Info
 from schema.dates import FuzzyDate
-from schema.enums import FactStatus, PolicyAction
+from schema.enums import FactStatus, PolicyAction, ReviewStatus
 from schema.fact import Fact
 from schema.node import global_id
 from schema.pagination import Connection, connection
@@ -60,6 +60,7 @@ class PolicyDecision(Fact):
             date=FuzzyDate.build(row.date, row.date_basis),
             date_note=row.date_note,
             status=row.status,
+            review_status=row.review_status,
         )
 
     @strawberry.field(description="The acting country (null when the actor is an organization).")
@@ -121,6 +122,10 @@ class PolicyDecisionFilter:
     outlets: list[str] | None = strawberry.field(
         default=None, description="Only decisions with evidence from these outlets (IDs or slugs)."
     )
+    review_statuses: list[ReviewStatus] | None = strawberry.field(
+        default=None,
+        description="Review statuses to show; without it, APPROVED and CURATED facts only.",
+    )
 
 
 def to_query_filter(f: PolicyDecisionFilter | None) -> q.PolicyDecisionFilter:
@@ -137,6 +142,7 @@ def to_query_filter(f: PolicyDecisionFilter | None) -> q.PolicyDecisionFilter:
         date_to=f.date_to,
         articles=keys(f.articles, "Article"),
         outlets=keys(f.outlets, "Outlet"),
+        review_statuses=tuple(f.review_statuses or ()),
     )
 
 

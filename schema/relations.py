@@ -1,14 +1,25 @@
 """Helpers resolvers use to follow a relation through the request's loaders."""
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
+import strawberry
+
+from db.enums import ReviewStatus
 from db.queries.search import MAX_QUERY_LENGTH, is_valid_query
 from schema.context import Info
 from schema.errors import PublicError
 from schema.node import parse_global_id
 
 T = TypeVar("T")
+
+# The argument every nested list of facts takes.
+ReviewStatuses = Annotated[
+    list[ReviewStatus] | None,
+    strawberry.argument(
+        description="Review statuses to show; without it, APPROVED and CURATED facts only."
+    ),
+]
 
 
 async def one(info: Info, model: type[Any], pk: int | None, build: Callable[[Any], T]) -> T | None:
@@ -26,10 +37,12 @@ async def many(
     parent: int,
     build: Callable[[Any], T],
     order_by: Sequence[Any] = (),
+    review: list[ReviewStatus] | None = None,
 ) -> list[T]:
-    """Rows whose `column` points at `parent`, built into their GraphQL type."""
-    rows = await info.context.loaders.children(model, column, order_by).load(parent)
-    return [build(row) for row in rows]
+    """Rows whose `column` points at `parent`, built into their GraphQL type; facts only in the
+    asked review statuses (the published ones when none is asked)."""
+    loader = info.context.loaders.children(model, column, order_by, tuple(review or ()))
+    return [build(row) for row in await loader.load(parent)]
 
 
 def key_or_id(value: str, expected: str) -> str:

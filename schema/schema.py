@@ -6,13 +6,20 @@ from collections.abc import Sequence
 import strawberry
 from strawberry.extensions import MaskErrors
 
-from schema.api_key import Mutation
+from schema.api_key import Mutation as KeyMutation
 from schema.errors import should_mask_error
+from schema.ingest import IngestMutation
 from schema.limits import ExtensionFactory, GraphQLLimits
 from schema.query import Query
+from schema.review import ReviewMutation
 
 SDL_PATH = pathlib.Path(__file__).with_name("schema.graphql")
 DEFAULT_LIMITS = GraphQLLimits()
+
+
+@strawberry.type(description="Changes; each needs the scope it names.")
+class Mutation(KeyMutation, IngestMutation, ReviewMutation):
+    """Every mutation module's fields, in one root type."""
 
 
 def build_schema(

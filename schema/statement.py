@@ -9,13 +9,14 @@ from db import models as m
 from db.queries import statements as q
 from schema.context import Info
 from schema.dates import FuzzyDate
-from schema.enums import StatementKind
+from schema.enums import ReviewStatus, StatementKind
 from schema.node import Node, global_id
 from schema.pagination import Connection, connection
 from schema.relations import keys, one, search_text
 
 if TYPE_CHECKING:
     from schema.article import Article
+    from schema.history import FactReview
     from schema.organization import Organization
     from schema.person import Person
 
@@ -40,6 +41,9 @@ class Statement(Node):
         description='How an unnamed source is described, e.g. "an anonymous American official".'
     )
     date: FuzzyDate | None = strawberry.field(description="When it was said, if known.")
+    review_status: ReviewStatus = strawberry.field(
+        description="PROPOSED, APPROVED, REJECTED or CURATED (see ReviewStatus)."
+    )
 
     @classmethod
     def build(cls, row: m.Statement) -> "Statement":
@@ -56,7 +60,16 @@ class Statement(Node):
             end=row.end,
             speaker_label=row.speaker_label,
             date=FuzzyDate.build(row.date, row.date_basis),
+            review_status=row.review_status,
         )
+
+    @strawberry.field(description="Review changes of this statement, newest first.")
+    async def history(
+        self, info: Info
+    ) -> list[Annotated["FactReview", strawberry.lazy("schema.history")]]:
+        from schema.history import history_of
+
+        return await history_of(info, self.id)
 
     @strawberry.field(description="The named speaker, if any.")
     async def speaker(
@@ -98,6 +111,10 @@ class StatementFilter:
     q: str | None = strawberry.field(
         default=None, description="Full-text search over the statements' words (all must match)."
     )
+    review_statuses: list[ReviewStatus] | None = strawberry.field(
+        default=None,
+        description="Review statuses to show; without it, APPROVED and CURATED facts only.",
+    )
 
 
 async def resolve_statements(
@@ -117,6 +134,7 @@ async def resolve_statements(
             date_from=f.date_from,
             date_to=f.date_to,
             q=search_text(f.q),
+            review_statuses=tuple(f.review_statuses or ()),
         ),
         info.context.session.get_bind().dialect.name,
     )

@@ -25,8 +25,11 @@ from api.settings import Settings
 from db import migrate
 from db.dump import DumpError, dump_tables, iter_dump, load_dump, schema_head
 from db.engine import create_engine, session_factory
+from db.enums import ReviewAction
 from db.models import Topic
+from db.queries import reviews
 from tests.conftest import HEADLINE, Databases
+from tests.review_facts import PROPOSED_DECISION, review_database, with_session
 
 MAIN_TABLES = [
     "countries",
@@ -458,3 +461,28 @@ def test_http_bad_parameters_are_problems(
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
     assert body["parameter"] == parameter and parameter in body["detail"]
+
+
+# -- review status, provenance and history survive the round trip ------------------------------
+
+
+def test_round_trip_keeps_review_status_provenance_and_history(databases: Databases) -> None:
+    url = review_database(databases)
+
+    async def approve(session: Any) -> None:
+        row = await reviews.get_fact_for_review(session, "policy_decision", PROPOSED_DECISION)
+        request = reviews.ReviewRequest(ReviewAction.APPROVE, "cli", reason="checked “quote”")
+        await reviews.review_fact(session, "policy_decision", row, request)
+
+    with_session(url, approve)
+    dump = asyncio.run(_dump(url))
+    rows = [json.loads(line) for line in lines_of(dump)[1:]]
+    (review,) = [r["row"] for r in rows if r["table"] == "fact_reviews"]
+    assert review["after"]["review_status"] == "APPROVED" and review["reason"] == "checked “quote”"
+    statuses = {r["row"]["review_status"] for r in rows if r["table"] == "policy_decisions"}
+    assert statuses == {"CURATED", "APPROVED", "REJECTED"}
+    assert any(r["row"].get("extractor") == "review-test" for r in rows if r["table"] == "evidence")
+
+    copy = migrated(databases)
+    asyncio.run(_load(copy, [dump]))
+    assert asyncio.run(_dump(copy)) == dump

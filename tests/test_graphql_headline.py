@@ -76,5 +76,23 @@ def test_statement_count_does_not_grow_with_page_size(
     data = gql(query)
     assert len(data["policyDecisions"]["edges"]) > 2
     assert count_queries.count == small_count, count_queries.statements
-    # page + count + country + person + evidence + article + outlet
-    assert small_count <= 7
+    # page with its count + country + person + evidence + article + outlet
+    assert small_count <= 6
+
+
+def test_total_count_is_right_past_the_last_page(gql: GraphQL) -> None:
+    first = gql(HEADLINE.replace("first: 50", "first: 1"))["policyDecisions"]
+    after = first["pageInfo"]["endCursor"]
+    query = HEADLINE.replace("first: 50", f'first: 5, after: "{after}"')
+    rest = gql(query)["policyDecisions"]
+    assert first["totalCount"] == rest["totalCount"] == 2
+    past = gql(query.replace(after, rest["pageInfo"]["endCursor"]))["policyDecisions"]
+    assert past["edges"] == [] and past["totalCount"] == 2
+
+
+def test_total_count_through_a_fragment(gql: GraphQL) -> None:
+    query = """
+      fragment Sized on PolicyDecisionConnection { totalCount }
+      { policyDecisions(first: 1) { ...Sized edges { node { id } } } }
+    """
+    assert gql(query)["policyDecisions"]["totalCount"] >= 2

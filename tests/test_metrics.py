@@ -1,5 +1,6 @@
 """Prometheus metrics: bounded labels, the database pool, rate limits, ingestion; off or guarded."""
 
+import asyncio
 import re
 
 import pytest
@@ -9,7 +10,14 @@ from starlette.testclient import TestClient
 from api import metrics
 from api.app import create_app
 from api.settings import Settings
+from db import migrate
+from db.engine import create_engine, session_factory
+from ingest.intake import ArticleInput, IntakeError
+from ingest.metrics import record_ingest
+from ingest.pipeline import ingest_and_commit
+from tests.conftest import Databases
 from tests.contract import Contract, ContractClient
+from tests.test_ingest_rest import BERLIN
 
 
 def sample(name: str, **labels: str) -> float:
@@ -63,15 +71,36 @@ def test_rate_limit_rejections_are_counted(seeded_url: str) -> None:
     assert sample("frontline_rate_limit_rejections_total", api="rest") == before + 1
 
 
-def test_ingestion_counters() -> None:
-    before = sample("frontline_ingested_articles_total", result="created")
-    facts = sample("frontline_facts_proposed_total")
-    metrics.record_ingest("created", facts_proposed=3)
-    metrics.record_ingest("existing")
-    assert sample("frontline_ingested_articles_total", result="created") == before + 1
-    assert sample("frontline_facts_proposed_total") == facts + 3
+def test_the_ingest_pipeline_counts_articles_and_proposed_facts(databases: Databases) -> None:
+    url = databases.new()
+    migrate.upgrade(url)
+
+    async def offer(body: str) -> int:
+        engine = create_engine(url)
+        try:
+            async with session_factory(engine)() as session:
+                result = await ingest_and_commit(session, ArticleInput(body=body), actor="test")
+                return result.counters.facts_proposed
+        finally:
+            await engine.dispose()
+
+    def counted() -> tuple[float, ...]:
+        results = ("created", "existing", "failed")
+        return (
+            *(sample("frontline_ingested_articles_total", result=r) for r in results),
+            sample("frontline_facts_proposed_total"),
+        )
+
+    before = counted()
+    proposed = asyncio.run(offer(BERLIN))
+    asyncio.run(offer(BERLIN))
+    with pytest.raises(IntakeError):
+        asyncio.run(offer(" "))
+    after = counted()
+    assert proposed > 0
+    assert [a - b for a, b in zip(after, before, strict=True)] == [1, 1, 1, proposed]
     with pytest.raises(ValueError, match="ingest result must be one of"):
-        metrics.record_ingest("maybe")
+        record_ingest("maybe")
 
 
 def test_metrics_can_be_switched_off(seeded_url: str) -> None:

@@ -113,3 +113,18 @@ def test_reads_go_to_the_replica_and_keys_to_the_primary(
         assert len(api.get("/v1/keys", headers=auth).json()["items"]) == 2
         ready = api.get("/readyz").json()
         assert ready["checks"]["replica"] == "ok"
+
+
+def test_redis_down_is_a_response_cache_miss_not_an_error(seeded_url: str) -> None:
+    settings = Settings(
+        database_url=seeded_url,
+        anonymous_rate=(1000, 60),
+        redis_url="redis://127.0.0.1:1/0",
+        response_cache="redis",
+    )
+    query = {"query": "query Count { articles(first: 1) { totalCount } }"}
+    with TestClient(create_app(settings)) as client:
+        for _ in range(2):
+            answer = client.post("/graphql", json=query)
+            assert answer.status_code == 200, answer.text
+            assert answer.json()["data"]["articles"]["totalCount"] == 5

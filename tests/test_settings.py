@@ -29,6 +29,9 @@ def test_environment_overrides() -> None:
         ({"PORT": "70000"}, "PORT"),
         ({"FRONTLINE_GRAPHIQL": "maybe"}, "FRONTLINE_GRAPHIQL"),
         ({"FRONTLINE_LOG_LEVEL": "LOUD"}, "FRONTLINE_LOG_LEVEL"),
+        ({"FRONTLINE_SERVER_TIMING": "sometimes"}, "FRONTLINE_SERVER_TIMING"),
+        ({"FRONTLINE_RESPONSE_CACHE": "disk"}, "FRONTLINE_RESPONSE_CACHE"),
+        ({"FRONTLINE_RESPONSE_CACHE": "redis"}, "FRONTLINE_RESPONSE_CACHE"),
     ],
 )
 def test_invalid_values_name_the_setting(env: dict[str, str], name: str) -> None:

@@ -11,7 +11,7 @@ from api.lookup import by_key
 from api.refs import amount_json, country_ref, date_json, person_ref
 from api.related import Related
 from db import models as m
-from db.enums import AidKind, FactStatus
+from db.enums import AidKind
 from db.queries import aid_packages as q
 from schema.node import global_id
 from schema.relations import keys
@@ -45,6 +45,7 @@ async def serialize(rel: Related, rows: list[m.AidPackage]) -> list[JSON]:
             "announced_by": person_ref(people.get(r.announced_by_id or 0)),
             "authorized_by": person_ref(people.get(r.authorized_by_id or 0)),
             "status": r.status.value,
+            "review_status": r.review_status.value,
             "date": date_json(r.date, r.date_basis),
             "date_note": r.date_note,
             **sourcing[r.id],
@@ -54,18 +55,20 @@ async def serialize(rel: Related, rows: list[m.AidPackage]) -> list[JSON]:
 
 
 def query(v: dict[str, Any], dialect: str) -> Any:
+    fact_statuses, review_statuses = p.statuses(v)
     return q.aid_packages_query(
         q.AidPackageFilter(
             donors=v.get("donor", ()),
             recipients=v.get("recipient", ()),
             kinds=v.get("kind", ()),
             currencies=v.get("currency", ()),
-            statuses=v.get("status", ()),
+            statuses=fact_statuses,
             people=keys(list(v.get("person", ())), "Person"),
             date_from=v.get("date_from"),
             date_to=v.get("date_to"),
             articles=keys(list(v.get("article", ())), "Article"),
             outlets=keys(list(v.get("outlet", ())), "Outlet"),
+            review_statuses=review_statuses,
         )
     )
 
@@ -77,7 +80,8 @@ SPEC = ListSpec(
         "recipient": p.COUNTRIES,
         "kind": p.choices(AidKind),
         "currency": p.TEXTS,
-        "status": p.choices(FactStatus),
+        "status": p.STATUSES,
+        "review": p.REVIEW,
         "person": p.TEXTS,
         "date_from": p.DATE,
         "date_to": p.DATE,

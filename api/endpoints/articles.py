@@ -1,17 +1,22 @@
-"""REST: /v1/articles."""
+"""REST: /v1/articles (and POST: intake of a new article)."""
 
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
 from api import params as p
-from api.listing import JSON, ListSpec, detail_response, list_response
+from api.errors import problem
+from api.ingested import ingest_json
+from api.listing import JSON, JSONResponse, ListSpec, detail_response, list_response
 from api.lookup import by_key
 from api.refs import date_json, outlet_ref, person_ref
 from api.related import Related
 from db import models as m
 from db.queries import articles as q
+from ingest.intake import IntakeError, input_from_json
+from ingest.pipeline import ingest_and_commit
 from schema.node import global_id
 from schema.relations import keys
 
@@ -103,3 +108,33 @@ async def get_article(request: Request) -> Response:
     value = request.path_params["id"]
     row = await by_key(request.state.session, m.Article, m.Article.key, value, "Article")
     return await detail_response(request, row, serialize_detail, "article")
+
+
+async def post_article(request: Request) -> Response:
+    """Run the intake pipeline: 201 with a new article and its facts, 200 when already stored."""
+    try:
+        p.parse_params(request.query_params, {})
+    except p.ParamError as error:
+        return problem(400, error.detail, parameter=error.param)
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        return problem(415, "send the article as JSON (Content-Type: application/json)")
+    try:
+        payload = orjson.loads(await request.body())
+    except orjson.JSONDecodeError:
+        return problem(400, "the request body is not valid JSON in UTF-8", field="body")
+    principal = getattr(request.state, "principal", None)
+    actor = (principal.public_id if principal is not None else None) or "anonymous"
+    session = request.state.session
+    try:
+        article = input_from_json(payload)
+        result = await ingest_and_commit(
+            session, article, actor=actor, max_chars=request.state.settings.max_article_chars
+        )
+    except IntakeError as error:
+        return problem(422, f"{error.field} {error.detail}", field=error.field)
+    rel = Related(session)
+    (shown,) = await serialize_detail(rel, [result.article])
+    body = await ingest_json(rel, result, shown)
+    headers = {"Location": f"/v1/articles/{shown['id']}"}
+    return JSONResponse(body, status_code=201 if result.created else 200, headers=headers)

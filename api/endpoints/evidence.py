@@ -50,6 +50,7 @@ def query(v: dict[str, Any], dialect: str) -> Any:
             outlets=keys(list(v.get("outlet", ())), "Outlet"),
             stances=v.get("stance", ()),
             fact_columns=tuple(FACT_TYPES[t][0] for t in v.get("fact_type", ())),
+            review_statuses=v.get("review", ()),
         )
     )
 
@@ -64,6 +65,7 @@ SPEC = ListSpec(
             p.one_of(*FACT_TYPES), many=True, expects="a comma-separated list of: "
             + ", ".join(FACT_TYPES)
         ),
+        "review": p.REVIEW,
     },
     sorts={"position": q.ORDERINGS[q.EvidenceOrder.ARTICLE_POSITION]},
     default_sort="position",

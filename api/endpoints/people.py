@@ -39,6 +39,7 @@ async def serialize(rel: Related, rows: list[m.Person]) -> list[JSON]:
                     "organization": organization_ref(orgs.get(x.organization_id or 0)),
                     "country": country_ref(countries.get(x.country_id or 0)),
                     "date": date_json(x.date, x.date_basis),
+                    "review_status": x.review_status.value,
                 }
                 for x in roles[r.id]
             ],

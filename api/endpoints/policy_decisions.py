@@ -16,7 +16,7 @@ from api.refs import (
 )
 from api.related import Related
 from db import models as m
-from db.enums import FactStatus, PolicyAction
+from db.enums import PolicyAction
 from db.queries import policy_decisions as q
 from schema.node import global_id
 from schema.relations import keys
@@ -36,6 +36,7 @@ async def serialize(rel: Related, rows: list[m.PolicyDecision]) -> list[JSON]:
             "topic": topics[r.topic_id].key,
             "action": r.action.value,
             "status": r.status.value,
+            "review_status": r.review_status.value,
             "country": country_ref(countries.get(r.country_id or 0)),
             "organization": organization_ref(orgs.get(r.organization_id or 0)),
             "decided_by": person_ref(people.get(r.decided_by_id or 0)),
@@ -50,11 +51,12 @@ async def serialize(rel: Related, rows: list[m.PolicyDecision]) -> list[JSON]:
 
 
 def query(v: dict[str, Any], dialect: str) -> Any:
+    fact_statuses, review_statuses = p.statuses(v)
     return q.policy_decisions_query(
         q.PolicyDecisionFilter(
             topics=v.get("topic", ()),
             actions=v.get("action", ()),
-            statuses=v.get("status", ()),
+            statuses=fact_statuses,
             countries=v.get("country", ()),
             organizations=keys(list(v.get("organization", ())), "Organization"),
             people=keys(list(v.get("person", ())), "Person"),
@@ -62,6 +64,7 @@ def query(v: dict[str, Any], dialect: str) -> Any:
             date_to=v.get("date_to"),
             articles=keys(list(v.get("article", ())), "Article"),
             outlets=keys(list(v.get("outlet", ())), "Outlet"),
+            review_statuses=review_statuses,
         )
     )
 
@@ -71,7 +74,8 @@ SPEC = ListSpec(
     filters={
         "topic": p.TEXTS,
         "action": p.choices(PolicyAction),
-        "status": p.choices(FactStatus),
+        "status": p.STATUSES,
+        "review": p.REVIEW,
         "country": p.COUNTRIES,
         "organization": p.TEXTS,
         "person": p.TEXTS,

@@ -33,6 +33,7 @@ async def serialize(rel: Related, rows: list[m.Statement]) -> list[JSON]:
             "speaker_label": r.speaker_label,
             "date": date_json(r.date, r.date_basis),
             "article": article_ref(articles[r.article_id]),
+            "review_status": r.review_status.value,
         }
         for r in rows
     ]
@@ -48,6 +49,7 @@ def query(v: dict[str, Any], dialect: str) -> Any:
             date_from=v.get("date_from"),
             date_to=v.get("date_to"),
             q=v.get("q"),
+            review_statuses=p.statuses(v)[1],
         ),
         dialect,
     )
@@ -63,6 +65,8 @@ SPEC = ListSpec(
         "date_from": p.DATE,
         "date_to": p.DATE,
         "q": p.SEARCH,
+        "status": p.REVIEW,
+        "review": p.REVIEW,
     },
     sorts={
         "date": q.ORDERINGS[q.StatementOrder.DATE_ASC],

@@ -8,6 +8,7 @@ from db.models.country import Country, CountryAlias
 from db.models.dataset_version import DatasetVersion
 from db.models.event import Event
 from db.models.evidence import FACT_COLUMNS, Evidence
+from db.models.fact_review import FactReview
 from db.models.organization import Organization, OrganizationAlias
 from db.models.outlet import Outlet
 from db.models.person import Person, PersonAlias, PersonRole
@@ -31,6 +32,7 @@ __all__ = [
     "DatasetVersion",
     "Event",
     "Evidence",
+    "FactReview",
     "Organization",
     "OrganizationAlias",
     "Outlet",

@@ -6,7 +6,7 @@ import enum
 from sqlalchemy import Date, Enum, String
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from db.enums import DateBasis, Precision
+from db.enums import DateBasis, Precision, ReviewStatus
 from db.fuzzy_date import FuzzyDate
 
 
@@ -57,3 +57,13 @@ class DatedMixin:
         self.date_earliest = value.earliest if value else None
         self.date_latest = value.latest if value else None
         self.date_basis = basis if value else None
+
+
+def review_status_column() -> Mapped[ReviewStatus]:
+    """Review status of a fact; rows that predate review (the curated seed) are CURATED."""
+    return mapped_column(
+        enum_column(ReviewStatus, "review_status"),
+        server_default=ReviewStatus.CURATED.value,
+        default=ReviewStatus.CURATED,
+        index=True,
+    )

@@ -4,8 +4,8 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
-from db.enums import AgreementStatus
-from db.models._columns import DatedMixin, enum_column
+from db.enums import AgreementStatus, ReviewStatus
+from db.models._columns import DatedMixin, enum_column, review_status_column
 
 
 class Agreement(DatedMixin, Base):
@@ -20,6 +20,7 @@ class Agreement(DatedMixin, Base):
         enum_column(AgreementStatus, "agreement_status"), index=True
     )
     note: Mapped[str | None] = mapped_column(Text)
+    review_status: Mapped[ReviewStatus] = review_status_column()
 
 
 class AgreementParty(Base):

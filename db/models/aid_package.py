@@ -6,8 +6,8 @@ from sqlalchemy import ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
-from db.enums import AidKind, FactStatus
-from db.models._columns import DatedMixin, enum_column
+from db.enums import AidKind, FactStatus, ReviewStatus
+from db.models._columns import DatedMixin, enum_column, review_status_column
 
 
 class AidPackage(DatedMixin, Base):
@@ -27,6 +27,7 @@ class AidPackage(DatedMixin, Base):
     announced_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     authorized_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     status: Mapped[FactStatus] = mapped_column(enum_column(FactStatus, "status"), index=True)
+    review_status: Mapped[ReviewStatus] = review_status_column()
 
 
 class AidPackageItem(Base):

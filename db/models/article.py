@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
@@ -30,6 +30,10 @@ class Article(Base):
     body: Mapped[str] = mapped_column(Text)
     # SHA-256 of the normalized text: the same story received twice is stored once.
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Null for the shipped seed corpus; set when the intake pipeline stores an article.
+    ingested_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    byline: Mapped[str | None] = mapped_column(String(300))
+    extraction_notes: Mapped[str | None] = mapped_column(Text)
 
     @property
     def published(self) -> FuzzyDate | None:

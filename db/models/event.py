@@ -4,7 +4,8 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
-from db.models._columns import DatedMixin
+from db.enums import ReviewStatus
+from db.models._columns import DatedMixin, review_status_column
 
 
 class Event(DatedMixin, Base):
@@ -17,3 +18,4 @@ class Event(DatedMixin, Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("countries.id"), index=True)
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"), index=True)
     date_note: Mapped[str | None] = mapped_column(Text)
+    review_status: Mapped[ReviewStatus] = review_status_column()

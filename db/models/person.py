@@ -4,7 +4,8 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
-from db.models._columns import DatedMixin
+from db.enums import ReviewStatus
+from db.models._columns import DatedMixin, review_status_column
 
 
 class Person(Base):
@@ -36,3 +37,4 @@ class PersonRole(DatedMixin, Base):
     title: Mapped[str] = mapped_column(String(200))
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     country_id: Mapped[int | None] = mapped_column(ForeignKey("countries.id"), index=True)
+    review_status: Mapped[ReviewStatus] = review_status_column()

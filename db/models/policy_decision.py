@@ -4,8 +4,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
-from db.enums import FactStatus, PolicyAction
-from db.models._columns import DatedMixin, enum_column
+from db.enums import FactStatus, PolicyAction, ReviewStatus
+from db.models._columns import DatedMixin, enum_column, review_status_column
 
 
 class PolicyDecision(DatedMixin, Base):
@@ -26,3 +26,4 @@ class PolicyDecision(DatedMixin, Base):
     limits: Mapped[str | None] = mapped_column(Text)
     date_note: Mapped[str | None] = mapped_column(Text)
     status: Mapped[FactStatus] = mapped_column(enum_column(FactStatus, "status"), index=True)
+    review_status: Mapped[ReviewStatus] = review_status_column()

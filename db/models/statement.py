@@ -1,11 +1,11 @@
 """Statements: words attributed to a speaker in an article, with their offsets."""
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
-from db.enums import StatementKind
-from db.models._columns import DatedMixin, enum_column
+from db.enums import ReviewStatus, StatementKind
+from db.models._columns import DatedMixin, enum_column, review_status_column
 
 
 class Statement(DatedMixin, Base):
@@ -27,3 +27,8 @@ class Statement(DatedMixin, Base):
     quote: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    review_status: Mapped[ReviewStatus] = review_status_column()
+    # Provenance of machine-extracted rows; all null means curated by hand.
+    extractor: Mapped[str | None] = mapped_column(String(64))
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    confidence: Mapped[float | None] = mapped_column(Float)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from db import models as m
+from db.enums import ReviewStatus
 from db.queries import filters
 from db.queries.pagination import Ordering
 
@@ -22,6 +23,7 @@ class DatedFactFilter:
     date_to: dt.date | None = None
     articles: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    review_statuses: tuple[ReviewStatus, ...] = ()  # none: the published ones
 
 
 class DatedFactOrder(enum.StrEnum):
@@ -60,6 +62,7 @@ def events_query(f: DatedFactFilter) -> Select[Any]:
 def _common(
     stmt: Select[Any], model: type[m.Agreement] | type[m.Event], column: str, f: DatedFactFilter
 ) -> Select[Any]:
+    stmt = stmt.where(filters.in_review(model.review_status, f.review_statuses))
     if f.kinds:
         stmt = stmt.where(model.kind.in_([k.upper() for k in f.kinds]))
     if f.date_from or f.date_to:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from db import models as m
-from db.enums import AidKind, FactStatus
+from db.enums import AidKind, FactStatus, ReviewStatus
 from db.queries import filters
 from db.queries.pagination import Ordering
 
@@ -29,6 +29,7 @@ class AidPackageFilter:
     date_to: dt.date | None = None
     articles: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    review_statuses: tuple[ReviewStatus, ...] = ()  # none: the published ones
 
 
 class AidPackageOrder(enum.StrEnum):
@@ -45,7 +46,7 @@ ORDERINGS: dict[AidPackageOrder, Ordering] = {
 
 def aid_packages_query(f: AidPackageFilter) -> Select[Any]:
     """Packages matching the filter (unordered)."""
-    stmt = select(A)
+    stmt = select(A).where(filters.in_review(A.review_status, f.review_statuses))
     if f.donors:
         stmt = stmt.where(A.donor_id.in_(filters.country_ids(f.donors)))
     if f.recipients:

@@ -33,6 +33,10 @@ ORDERINGS: dict[CountryOrder, Ordering] = {
 }
 
 
+def _published(model: type[m.PolicyDecision] | type[m.AidPackage]) -> Any:
+    return filters.in_review(model.review_status)
+
+
 def countries_query(f: CountryFilter) -> Select[Any]:
     """Countries matching the filter (unordered)."""
     stmt = select(C)
@@ -46,9 +50,9 @@ def countries_query(f: CountryFilter) -> Select[Any]:
         stmt = stmt.where(filters.name_contains(C.name, f.name) | C.id.in_(alias))
     if f.has_facts is not None:
         acts = (
-            exists().where(m.PolicyDecision.country_id == C.id)
-            | exists().where(m.AidPackage.donor_id == C.id)
-            | exists().where(m.AidPackage.recipient_id == C.id)
+            exists().where(m.PolicyDecision.country_id == C.id, _published(m.PolicyDecision))
+            | exists().where(m.AidPackage.donor_id == C.id, _published(m.AidPackage))
+            | exists().where(m.AidPackage.recipient_id == C.id, _published(m.AidPackage))
         )
         stmt = stmt.where(acts if f.has_facts else ~acts)
     return stmt

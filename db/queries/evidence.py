@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
-from db.enums import Stance
+from db.enums import ReviewStatus, Stance
 from db.queries import filters
 from db.queries.pagination import Ordering
 
@@ -25,6 +25,7 @@ class EvidenceFilter:
     outlets: tuple[str, ...] = ()
     stances: tuple[Stance, ...] = ()
     fact_columns: tuple[str, ...] = ()
+    review_statuses: tuple[ReviewStatus, ...] = ()  # of the facts; none: the published ones
 
 
 class EvidenceOrder(enum.StrEnum):
@@ -36,9 +37,29 @@ ORDERINGS: dict[EvidenceOrder, Ordering] = {
 }
 
 
+# Evidence column -> the fact table it points at.
+FACT_MODELS: dict[str, Any] = {
+    "policy_decision_id": m.PolicyDecision,
+    "aid_package_id": m.AidPackage,
+    "person_role_id": m.PersonRole,
+    "agreement_id": m.Agreement,
+    "event_id": m.Event,
+}
+
+
+def of_facts_in_review(wanted: tuple[ReviewStatus, ...] = ()) -> ColumnElement[bool]:
+    """Evidence whose fact is in the wanted review statuses (published ones when none asked)."""
+    return or_(
+        *[
+            getattr(E, column).in_(filters.fact_ids_in_review(model, wanted))
+            for column, model in FACT_MODELS.items()
+        ]
+    )
+
+
 def evidence_query(f: EvidenceFilter) -> Select[Any]:
     """Evidence matching the filter (unordered)."""
-    stmt = select(E)
+    stmt = select(E).where(of_facts_in_review(f.review_statuses))
     if f.articles or f.outlets:
         stmt = stmt.where(E.article_id.in_(filters.article_ids(f.articles, f.outlets)))
     if f.stances:

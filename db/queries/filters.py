@@ -1,12 +1,32 @@
-"""Filter clauses shared by the resource queries: fuzzy date ranges and evidence links."""
+"""Filter clauses shared by the resource queries: review status, fuzzy dates, evidence links."""
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, func, literal, select, true
+from sqlalchemy import ColumnElement, Date, Select, func, literal, select, true
 
 from db import models as m
+from db.enums import ReviewStatus
 from db.queries.pagination import Ordering
+
+# What every read shows unless the caller asks for other review statuses: reviewed facts.
+PUBLISHED = (ReviewStatus.APPROVED, ReviewStatus.CURATED)
+
+# A review selection: () means PUBLISHED; None (nested reads of one fact's own evidence) means
+# no review filter at all.
+ReviewSelection = tuple[ReviewStatus, ...] | None
+
+
+def in_review(column: Any, wanted: tuple[ReviewStatus, ...] = ()) -> ColumnElement[bool]:
+    """Rows whose review status is one of `wanted` (the published ones when none is asked)."""
+    clause: ColumnElement[bool] = column.in_(wanted or PUBLISHED)
+    return clause
+
+
+def fact_ids_in_review(model: Any, wanted: tuple[ReviewStatus, ...] = ()) -> Select[Any]:
+    """Subquery of the ids of `model`'s facts in the wanted review statuses."""
+    return select(model.id).where(in_review(model.review_status, wanted))
+
 
 # Unknown dates sort last in both directions.
 FAR_FUTURE = dt.date(9999, 12, 31)

@@ -42,6 +42,11 @@ def people_query(f: PersonFilter) -> Select[Any]:
     if f.organizations:
         orgs = select(m.Organization.id).where(m.Organization.key.in_(f.organizations))
         stmt = stmt.where(
-            P.id.in_(select(m.PersonRole.person_id).where(m.PersonRole.organization_id.in_(orgs)))
+            P.id.in_(
+                select(m.PersonRole.person_id).where(
+                    m.PersonRole.organization_id.in_(orgs),
+                    filters.in_review(m.PersonRole.review_status),
+                )
+            )
         )
     return stmt

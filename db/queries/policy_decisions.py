@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from db import models as m
-from db.enums import FactStatus, PolicyAction
+from db.enums import FactStatus, PolicyAction, ReviewStatus
 from db.queries import filters
 from db.queries.pagination import Ordering
 
@@ -29,6 +29,7 @@ class PolicyDecisionFilter:
     date_to: dt.date | None = None
     articles: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    review_statuses: tuple[ReviewStatus, ...] = ()  # none: the published ones
 
 
 class PolicyDecisionOrder(enum.StrEnum):
@@ -45,7 +46,7 @@ ORDERINGS: dict[PolicyDecisionOrder, Ordering] = {
 
 def policy_decisions_query(f: PolicyDecisionFilter) -> Select[Any]:
     """Decisions matching the filter (unordered)."""
-    stmt = select(D)
+    stmt = select(D).where(filters.in_review(D.review_status, f.review_statuses))
     if f.topics:
         stmt = stmt.where(D.topic_id.in_(select(m.Topic.id).where(m.Topic.key.in_(f.topics))))
     if f.actions:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from db import models as m
+from db.enums import ReviewStatus
 from db.queries import filters, search
 from db.queries.pagination import Ordering
 
@@ -25,6 +26,7 @@ class StatementFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str | None = None
+    review_statuses: tuple[ReviewStatus, ...] = ()  # none: the published ones
 
 
 class StatementOrder(enum.StrEnum):
@@ -40,7 +42,7 @@ ORDERINGS: dict[StatementOrder, Ordering] = {
 
 def statements_query(f: StatementFilter, dialect: str) -> Select[Any]:
     """Statements matching the filter (unordered); `dialect` picks the full-text search."""
-    stmt = select(S)
+    stmt = select(S).where(filters.in_review(S.review_status, f.review_statuses))
     if f.q:
         stmt = stmt.where(S.id.in_(search.statement_ids_matching(dialect, f.q)))
     if f.speakers:

@@ -1,0 +1,1 @@
+"""Benchmark harness: synthetic corpus, load runs, report."""

@@ -1,0 +1,212 @@
+"""Lookups and writes of the intake pipeline (callers own the transaction; these only flush)."""
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db import models as m
+from db.enums import ReviewAction, ReviewStatus
+
+# fact_reviews.fact_type per fact model.
+FACT_TYPES: dict[type[Any], str] = {
+    m.PolicyDecision: "policy_decision",
+    m.AidPackage: "aid_package",
+    m.PersonRole: "person_role",
+    m.Statement: "statement",
+}
+
+
+async def find_article(
+    session: AsyncSession, hashes: Iterable[str], url: str | None
+) -> m.Article | None:
+    """The stored article with one of these content hashes, or with this URL."""
+    conditions: list[ColumnElement[bool]] = [m.Article.content_hash.in_(sorted(set(hashes)))]
+    if url is not None:
+        conditions.append(m.Article.url == url)
+    stmt = select(m.Article).where(or_(*conditions)).order_by(m.Article.id).limit(1)
+    return (await session.scalars(stmt)).first()
+
+
+async def key_taken(session: AsyncSession, model: Any, key: str) -> bool:
+    return (await session.scalar(select(model.id).where(model.key == key))) is not None
+
+
+async def unique_key(session: AsyncSession, model: Any, key: str) -> str:
+    """`key`, or `key-2`, `key-3`... when another row has it."""
+    candidate, number = key, 1
+    while await key_taken(session, model, candidate):
+        number += 1
+        suffix = f"-{number}"
+        candidate = key[: 160 - len(suffix)] + suffix
+    return candidate
+
+
+async def country_ids(session: AsyncSession, codes: Iterable[str]) -> dict[str, int]:
+    wanted = sorted({c.upper() for c in codes})
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(m.Country.iso2, m.Country.id).where(m.Country.iso2.in_(wanted))
+    )
+    return {iso2: id_ for iso2, id_ in rows.all()}
+
+
+async def ids_by_key(session: AsyncSession, model: Any, keys: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    rows = await session.execute(select(model.key, model.id).where(model.key.in_(wanted)))
+    return {key: id_ for key, id_ in rows.all()}
+
+
+async def find_person(session: AsyncSession, key: str | None, name: str) -> m.Person | None:
+    """A person by key, else by exact name or alias (case-insensitive)."""
+    if key is not None:
+        found = await session.scalar(select(m.Person).where(m.Person.key == key))
+        if found is not None:
+            return found
+    folded = name.casefold()
+    by_name = await session.scalar(
+        select(m.Person).where(func.lower(m.Person.name) == folded).order_by(m.Person.id).limit(1)
+    )
+    if by_name is not None:
+        return by_name
+    return await session.scalar(
+        select(m.Person)
+        .join(m.PersonAlias, m.PersonAlias.person_id == m.Person.id)
+        .where(func.lower(m.PersonAlias.alias) == folded)
+        .order_by(m.Person.id)
+        .limit(1)
+    )
+
+
+async def people_with_aliases(session: AsyncSession) -> list[tuple[str, str, list[str]]]:
+    """(key, name, aliases) of every known person, for the extractor's gazetteer."""
+    people = (await session.execute(select(m.Person.id, m.Person.key, m.Person.name))).all()
+    aliases: dict[int, list[str]] = {}
+    for person_id, alias in (
+        await session.execute(
+            select(m.PersonAlias.person_id, m.PersonAlias.alias).order_by(m.PersonAlias.id)
+        )
+    ).all():
+        aliases.setdefault(person_id, []).append(alias)
+    return [(key, name, aliases.get(pid, [])) for pid, key, name in people]
+
+
+async def add_alias(session: AsyncSession, person_id: int, alias: str) -> bool:
+    """Record a spelling of a person's name; False when it was known."""
+    exists = await session.scalar(
+        select(m.PersonAlias.id).where(
+            m.PersonAlias.person_id == person_id, m.PersonAlias.alias == alias
+        )
+    )
+    if exists is not None:
+        return False
+    session.add(m.PersonAlias(person_id=person_id, alias=alias))
+    return True
+
+
+async def find_outlet(session: AsyncSession, key: str, name: str) -> m.Outlet | None:
+    """An outlet by slug or by name (case-insensitive)."""
+    return await session.scalar(
+        select(m.Outlet)
+        .where(or_(m.Outlet.key == key, func.lower(m.Outlet.name) == name.casefold()))
+        .order_by(m.Outlet.id)
+        .limit(1)
+    )
+
+
+def _not_rejected(model: Any) -> Any:
+    return model.review_status != ReviewStatus.REJECTED
+
+
+async def decisions_like(
+    session: AsyncSession, country_id: int | None, organization_id: int | None, topic_id: int
+) -> list[m.PolicyDecision]:
+    """Decisions of this actor on this topic that may be merged into (never REJECTED ones)."""
+    d = m.PolicyDecision
+    stmt = select(d).where(
+        d.country_id.is_(None) if country_id is None else d.country_id == country_id,
+        d.organization_id.is_(None)
+        if organization_id is None
+        else d.organization_id == organization_id,
+        d.topic_id == topic_id,
+        _not_rejected(d),
+    )
+    return list((await session.scalars(stmt.order_by(d.id))).all())
+
+
+async def aid_packages_from(session: AsyncSession, donor_id: int) -> list[m.AidPackage]:
+    a = m.AidPackage
+    stmt = select(a).where(a.donor_id == donor_id, _not_rejected(a)).order_by(a.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def roles_of(session: AsyncSession, person_id: int) -> list[m.PersonRole]:
+    r = m.PersonRole
+    stmt = select(r).where(r.person_id == person_id, _not_rejected(r)).order_by(r.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def evidence_spans(
+    session: AsyncSession, column: str, fact_id: int, article_id: int
+) -> set[tuple[int, int]]:
+    """(start, end) of the evidence this article already gives this fact."""
+    e = m.Evidence
+    rows = await session.execute(
+        select(e.start, e.end).where(getattr(e, column) == fact_id, e.article_id == article_id)
+    )
+    return {(start, end) for start, end in rows.all()}
+
+
+async def evidence_of_article(session: AsyncSession, article_id: int) -> list[m.Evidence]:
+    """Every evidence row quoting this article, in text order."""
+    e = m.Evidence
+    stmt = select(e).where(e.article_id == article_id).order_by(e.start, e.end, e.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def statements_of_article(session: AsyncSession, article_id: int) -> list[m.Statement]:
+    s = m.Statement
+    stmt = select(s).where(s.article_id == article_id).order_by(s.start, s.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def rows_by_id(session: AsyncSession, model: Any, ids: Sequence[int]) -> dict[int, Any]:
+    if not ids:
+        return {}
+    rows = await session.scalars(select(model).where(model.id.in_(sorted(set(ids)))))
+    return {row.id: row for row in rows.all()}
+
+
+async def record_review(
+    session: AsyncSession,
+    fact: Any,
+    action: ReviewAction,
+    actor: str,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str | None = None,
+    salt: str = "",
+) -> m.FactReview:
+    """One line of a fact's review history; `salt` makes the key of each event distinct."""
+    fact_type = FACT_TYPES[type(fact)]
+    raw = f"{fact_type}|{fact.key}|{action.value}|{actor}|{salt}"
+    row = m.FactReview(
+        key="ingest-" + hashlib.sha256(raw.encode()).hexdigest()[:32],
+        fact_type=fact_type,
+        fact_key=fact.key,
+        action=action,
+        actor=actor[:64],
+        at=dt.datetime.now(dt.UTC),
+        before=before,
+        after=after,
+        reason=reason,
+    )
+    session.add(row)
+    return row

@@ -1,0 +1,136 @@
+"""Cue patterns for aid packages to Ukraine: which amounts are a package, and which are not."""
+
+import re
+
+from db.enums import AidKind
+from ingest.extract.money import Money
+
+_I = re.I
+
+AID_CUE = re.compile(
+    r"\b(?:aid|assistance|package|tranche|pledg\w*|donat\w*|grant\w*|support|funding|fund|loan|"
+    r"contribut\w*|commit\w*|allocat\w*|earmark\w*|worth|weapons|arms|ammunition|shells|"
+    r"air[- ]defen[cs]e|"
+    r"provid\w*|send(?:s|ing)?|sent|deliver\w*|suppl(?:y|ies|ied|ying)|give|gives|giving|gave|"
+    r"announc\w*|approv\w*|unveil\w*|military|equipment|drones?|framework|procure\w*|purchase\w*|buy|"
+    r"promis\w*|appropriat\w*|share\s+for\s+ukraine|drawdown|financ\w*)\b",
+    _I,
+)
+# Amounts that are not one package: totals, budgets, economies, costs and other recipients.
+TOTALS = re.compile(
+    r"\b(?:so\s+far|to\s+date|in\s+total|total(?:led|ling|s)?|altogether|overall|cumulative\w*|"
+    r"(?:earlier|previous|prior|past)\s+(?:\w+\s+)?packages|in\s+all|all\s+told|more\s+than\s+\d+\s+packages)\b",
+    _I,
+)
+SINCE = re.compile(
+    r"\bsince\s+(?:late\s+|early\s+)?(?:the\s+(?:start|beginning)|russia|20\d\d|february|the\s+full|the\s+invasion|the\s+war)",
+    _I,
+)
+DISTRACTOR = re.compile(
+    r"\b(?:gdp|gross\s+domestic|budget|economy|damage|losses|cost\s+of|reconstruction\s+needs|"
+    r"own\s+(?:armed\s+forces|military|defen[cs]e|stocks|forces)|defen[cs]e\s+(?:plan|spending)|"
+    r"market|revenue|frozen\s+(?:russian\s+)?assets|windfall|profits?|sanctions?|financed\s+from|"
+    r"which\s+holds|brings\s+(?:\S+\s+){0,14}to)\b",
+    _I,
+)
+CUMULATIVE_VERB = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}(?:sent|given|provided|delivered|transferred|donated|spent|"
+    r"supplied|contributed|allocated|committed)\s+(?!(?:a\s+)?(?:further|new|another|additional|fresh)\b)"
+    r"(?:\w+\s+){0,3}$",
+    _I,
+)
+# A package that is not there yet: a bill under debate, a stalled request.
+PENDING = re.compile(
+    r"\b(?:expected\s+to\s+vote|stalled|pending|awaiting|if\s+(?:passed|approved)|proposed|"
+    r"could\s+(?:provide|give|send)|under\s+discussion)\b",
+    _I,
+)
+# Money said to go to one part of a package: "More than C$50 million goes to arms".
+PART_AFTER = re.compile(r"^\s+(?:goes|go|went|is|are|was|were)\s+(?:to|for)\s+(?!ukrain|kyiv)", _I)
+PART_BEFORE = re.compile(
+    r"\b(?:raises|raise|increases|boosts|tops\s+up)\s+(?:\S+\s+){0,16}by\s+$", _I
+)
+OTHER_RECIPIENTS = re.compile(
+    r"\b(?:Israel|Taiwan|Gaza|Moldova|Georgia|Armenia|Sudan|Yemen|Syria|Lebanon)\b"
+)
+UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev)\b")
+SUBPART = re.compile(
+    r"\b(?:including|includes|of\s+which|comprising|among\s+them|consisting\s+of)\s+(?:\w+\s+){0,3}$",
+    _I,
+)
+CONVERSION = re.compile(
+    r"^\s*[(,]?\s*(?:or\s+)?(?:about|around|roughly|approximately|some|nearly|almost|equivalent\s+to|~)?\s*$",
+    _I,
+)
+HUMANITARIAN = re.compile(
+    r"\bhumanitarian\b|\brelief\b|\benergy\s+(?:aid|support)|\bwinter\w*\s+aid", _I
+)
+FINANCIAL = re.compile(
+    r"\bbudget(?:ary)?\s+support|\bfinancial\s+(?:aid|support|assistance)|\bloans?\b|\bmacro-?financial|\bgrants?\b",
+    _I,
+)
+MECHANISM = re.compile(
+    r"\b(?:presidential\s+(?:drawdown|transfer)\s+authority(?:\s+for\s+military\s+support)?|PDA|"
+    r"Ukraine\s+Security\s+Assistance\s+Initiative|USAI|European\s+Peace\s+Facility|EPF|"
+    r"Czech\s+(?:ammunition\s+)?initiative|foreign\s+military\s+financing)\b",
+    _I,
+)
+_COUNTRY_CURRENCY = {
+    "SEK": "SE",
+    "NOK": "NO",
+    "DKK": "DK",
+    "GBP": "GB",
+    "CAD": "CA",
+    "AUD": "AU",
+    "JPY": "JP",
+    "CHF": "CH",
+    "PLN": "PL",
+    "CZK": "CZ",
+    "ISK": "IS",
+    "NZD": "NZ",
+}
+
+
+def currency_country(currency: str) -> str | None:
+    """The one country paying in this currency (None for USD, EUR and unknown crowns)."""
+    return _COUNTRY_CURRENCY.get(currency)
+
+
+def is_package(text: str, money: Money, sentence_start: int, amounts: list[Money]) -> bool:
+    """Whether an amount reads as aid to Ukraine rather than a total or a distractor."""
+    at = money.start - sentence_start
+    before = text[max(0, at - 60) : at]
+    if money.amount is None or money.amount < 100_000:
+        return False
+    if money.currency in ("RUB", "UAH"):
+        return False
+    earlier = [other for other in amounts if other.end <= money.start]
+    if earlier and CONVERSION.match(text[earlier[-1].end - sentence_start : at]):
+        return False  # "SEK 13.3 billion ($1.2 billion)": the same money converted
+    if SUBPART.search(before) and earlier and money.start - earlier[-1].end < 120:
+        return False
+    if PART_AFTER.match(text[money.end - sentence_start :]) or PART_BEFORE.search(text[:at]):
+        return False
+    if PENDING.search(text):
+        return False
+    if not AID_CUE.search(text):
+        return False
+    end = money.end - sentence_start
+    since = SINCE.search(text, max(0, at - 60), end + 60)
+    if since and not re.search(r"\b(?:largest|biggest|first|most)\b", text[at : since.start()], _I):
+        return False  # "since the invasion": a running total, unless "the largest since ..."
+    if TOTALS.search(text[max(0, at - 80) : end + 40]):
+        return False
+    if DISTRACTOR.search(text[max(0, at - 80) : end + 60]) or CUMULATIVE_VERB.search(before):
+        return False
+    return not (OTHER_RECIPIENTS.search(text) and not UKRAINE.search(text))
+
+
+def aid_kind(text: str) -> AidKind:
+    if HUMANITARIAN.search(text):
+        return AidKind.HUMANITARIAN
+    if FINANCIAL.search(text) and not re.search(
+        r"\bmilitary|weapons|ammunition|air\s+defen", text, _I
+    ):
+        return AidKind.FINANCIAL
+    return AidKind.MILITARY

@@ -1,0 +1,473 @@
+"""The `extract` entry point: text in, mentions and candidate facts with evidence out."""
+
+import dataclasses
+import re
+
+from db.enums import DateBasis, FactStatus, PolicyAction, Precision, Stance
+from db.fuzzy_date import FuzzyDate
+from ingest.extract import aid as aid_rules
+from ingest.extract import policy as policy_rules
+from ingest.extract.actors import Actor, actors_in, subject_before, suppliers
+from ingest.extract.dates import DateHit, find_dates, reduce
+from ingest.extract.gazetteer import Gazetteer, Hit
+from ingest.extract.language import detect_language
+from ingest.extract.model import (
+    AidPackageCandidate,
+    Extraction,
+    Mention,
+    PersonRef,
+    PolicyDecisionCandidate,
+    Span,
+)
+from ingest.extract.money import Money, find_money, resolve_currency
+from ingest.extract.people import PersonMention, read_people
+from ingest.extract.statements import read_statements
+from ingest.extract.text import Sentence, sentences
+
+EXTRACTOR_NAME = "frontline-rules"
+EXTRACTOR_VERSION = "1.1.0"
+
+_SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|week|month|year)\b", re.I)
+_BACKGROUND = re.compile(r"\b(?:since|until|by|before|through|over|from|ahead\s+of)\s+$", re.I)
+_THIS_WAS = re.compile(
+    r"^\W*(?:This|That|It|The\s+(?:decision|announcement|move|statement|remark|comment)s?)\s+(?:was|were|came)\s+"
+    r"(?:\w+\s+){0,2}(?:declared|said|announced|confirmed|stated|made|reported|disclosed|revealed|given)",
+    re.I,
+)
+_ANAPHORA = re.compile(
+    r"^\W*(?:(?:on|during|at|in)\s+the\s+same\s+(?:trip|visit|day|occasion|meeting|"
+    r"press\s+conference|event|call)|within\s+(?:hours|days|minutes)\s+of|"
+    r"(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+day)\b",
+    re.I,
+)
+_UKRAINE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")
+_PRONOUN = re.compile(
+    r"\b(?:he|she|they|it|the\s+(?:government|minister|chancellor|president|country|administration))\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:reported|according\s+to|citing|sources?\s+(?:said|say)|officials?\s+(?:said|say)|people\s+familiar)\b",
+    re.I,
+)
+# A standing state with no event behind it ("Berlin still refuses"): no date to give.
+_STATE = re.compile(
+    r"\b(?:already|remains?|which\s+(?:still|has|have)|(?:has|have)\s+(?:\w+\s+)?(?:refused|"
+    r"ruled|declined|made\s+clear|resisted|rejected|repeatedly)|(?:has|have)\s+(?:also\s+)?been\s+"
+    r"(?:in\s+favou?r|pushing|calling|urging|arguing|among|reluctant))\b",
+    re.I,
+)
+_PAST_SPEECH = re.compile(
+    r"\b(?:said|told|declared|reiterated|announced|confirmed|stated|insisted|replied|wrote|argued|"
+    r"added|decided|approved|agreed|signed)\b",
+    re.I,
+)
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:partners|allies|ally|countries|nations|others|governments|the\s+west|capitals|"
+    r"(?:each|every)\s+\w+)\b",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:he|she|it|they|the\s+(?:government|minister|chancellor|president))\b", re.I
+)
+_DECIDED = re.compile(r"\b(?:decided|approved|authori[sz]ed|signed|cleared)\b", re.I)
+
+
+@dataclasses.dataclass
+class _Dated:
+    """A date and how directly the text ties it to the fact (higher is better)."""
+
+    date: FuzzyDate | None
+    strength: int
+
+
+@dataclasses.dataclass
+class _Article:
+    body: str
+    published: FuzzyDate | None
+    sentences: list[Sentence]
+    dates: list[list[DateHit]]
+    money: list[list[Money]]
+    actors: list[list[Actor]]
+    hits: list[Hit]
+
+
+def extract(
+    body: str,
+    *,
+    published: FuzzyDate | None,
+    language: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """Mentions and candidate facts of one article; never raises on odd input."""
+    lang = (language or detect_language(body) or "und").lower()
+    result = Extraction(extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION, language=lang)
+    try:
+        _run(body, published, lang, gazetteer or Gazetteer.builtin(), result)
+    except Exception as error:
+        result.notes.append(
+            f"extraction stopped early ({type(error).__name__}); partial results only"
+        )
+    return result
+
+
+def _run(
+    body: str, published: FuzzyDate | None, lang: str, gaz: Gazetteer, out: Extraction
+) -> None:
+    parts = sentences(body)
+    hits = gaz.find(body)
+    people = read_people(parts, hits, gaz.people)
+    dates: list[list[DateHit]] = []
+    last: FuzzyDate | None = None
+    for sentence in parts:
+        found = find_dates(sentence.text, sentence.start, published)
+        for same in _SAME.finditer(sentence.text):
+            earlier = [
+                d.date
+                for d in found
+                if d.date is not None and d.end <= sentence.start + same.start()
+            ]
+            last = earlier[-1] if earlier else last
+            if last is not None:
+                unit = same.group(1).lower()
+                value = (
+                    last
+                    if unit in ("day", "week")
+                    else reduce(last.earliest, last.latest if unit == "month" else last.earliest)
+                )
+                if unit == "month" and last.precision is Precision.DAY:
+                    value = FuzzyDate(last.value[:7], Precision.MONTH)
+                found.append(
+                    DateHit(
+                        sentence.start + same.start(),
+                        sentence.start + same.end(),
+                        same.group(0),
+                        value,
+                        True,
+                    )
+                )
+        found.sort(key=lambda h: h.start)
+        dates.append(found)
+        resolved = [d.date for d in found if d.date is not None]
+        last = resolved[-1] if resolved else last
+    money = [find_money(s.text, s.start) for s in parts]
+    _mentions(out, body, hits, people.mentions, dates, money)
+    if lang not in ("en", "und"):
+        out.notes.append(
+            f"language {lang!r} is not supported: only names, amounts and dates were extracted"
+        )
+        return
+    if lang == "und" and parts:
+        out.notes.append("language not recognised: rules for English were applied")
+    actors = [actors_in(s, hits, people.mentions) for s in parts]
+    article = _Article(body, published, parts, dates, money, actors, hits)
+    out.person_roles.extend(people.roles)
+    out.policy_decisions.extend(_decisions(article))
+    out.aid_packages.extend(_packages(article))
+    out.statements.extend(read_statements(parts, people.mentions, published))
+
+
+def _mentions(
+    out: Extraction,
+    body: str,
+    hits: list[Hit],
+    people: list[PersonMention],
+    dates: list[list[DateHit]],
+    money: list[list[Money]],
+) -> None:
+    for hit in hits:
+        kind = "country" if hit.entry.kind == "group" else hit.entry.kind
+        values = (
+            hit.entry.members
+            if hit.entry.kind == "group"
+            else (hit.entry.country if kind == "country" else hit.entry.key,)
+        )
+        for value in values:
+            if value:
+                out.mentions.append(Mention(kind, Span(hit.start, hit.end, hit.text), value))
+    for person in people:
+        if person.ref.key is None:
+            span = Span(person.start, person.end, body[person.start : person.end])
+            out.mentions.append(Mention("person", span, person.ref.name))
+    for found in dates:
+        for d in found:
+            if d.date is not None:
+                out.mentions.append(
+                    Mention(
+                        "date", Span(d.start, d.end, d.text), d.date.value, d.date.precision.value
+                    )
+                )
+    for amounts in money:
+        out.mentions.extend(
+            Mention("money", Span(m.start, m.end, m.text), m.value) for m in amounts
+        )
+
+
+def _date_for(a: _Article, index: int, at: int, actor: Actor | None, carried: bool) -> _Dated:
+    """The date of a fact stated at absolute offset `at` in sentence `index`."""
+    sentence = a.sentences[index]
+    usable = [
+        d
+        for d in a.dates[index]
+        if d.date is not None
+        and not _BACKGROUND.search(a.body[max(sentence.start, d.start - 10) : d.start])
+        and not re.match(r"(?:since|until|by|through)\b", d.text, re.I)
+    ]
+    if usable:
+        best = min(usable, key=lambda d: abs(d.start - at))
+        return _Dated(best.date, 3)
+    if _ANAPHORA.match(sentence.text):  # "On the same trip ...": the last date the text gave
+        earlier = [d.date for found in a.dates[:index] for d in found if d.date is not None]
+        if earlier:
+            return _Dated(earlier[-1], 2)
+    if index + 1 < len(a.sentences) and _THIS_WAS.match(a.sentences[index + 1].text):
+        following = [d for d in a.dates[index + 1] if d.date is not None]
+        if following:
+            return _Dated(following[0].date, 3)
+    if index > 0:
+        previous = [d for d in a.dates[index - 1] if d.date is not None]
+        same_actor = actor is not None and any(
+            p.country == actor.country and p.organization == actor.organization
+            for p in a.actors[index - 1]
+        )
+        if previous and (carried or same_actor):
+            return _Dated(previous[-1].date, 2)
+    if re.search(r"\bstill\b", sentence.text, re.I) or (
+        _STATE.search(sentence.text) and not _PAST_SPEECH.search(sentence.text)
+    ):
+        return _Dated(None, 0)
+    return _Dated(a.published, 0)
+
+
+def _basis(text: str, action: PolicyAction | None = None) -> DateBasis:
+    if _REPORTED.search(text):
+        return DateBasis.FIRST_REPORTED
+    if _DECIDED.search(text):
+        return DateBasis.DECIDED
+    return DateBasis.ANNOUNCED
+
+
+def _resolve_actors(
+    a: _Article, index: int, at: int, floor: int, carry: list[Actor], supplier_first: bool = False
+) -> tuple[list[Actor], bool]:
+    """The actors of a cue: subject before it, else the supplier, else the previous subject."""
+    sentence = a.sentences[index]
+    here = a.actors[index]
+    subject = subject_before(sentence, here, at, floor=sentence.start + floor)
+    if not subject:
+        subject = suppliers(sentence, here)[:1]
+    if not subject and not here:
+        before = sentence.text[floor : at - sentence.start]
+        if _UKRAINE_FIRST.match(before):
+            return [], True  # "Kyiv gave assurances that it would ...": Ukraine speaks, no carry
+        generic = [m.start() for m in _GENERIC_SUBJECT.finditer(before)]
+        pronoun = [m.start() for m in _PRONOUN_SUBJECT.finditer(before)]
+        if generic and (not pronoun or generic[-1] > pronoun[-1]):
+            return [], True  # "some partners have ...": not the previous subject
+        return carry, True
+    return subject, False
+
+
+def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
+    topical = any(policy_rules.TARGET.search(s.text) for s in a.sentences)
+    long_range = any(policy_rules.LONG_RANGE.search(s.text) for s in a.sentences)
+    found: list[tuple[PolicyDecisionCandidate, int]] = []
+    carry: list[Actor] = []
+    denials: list[tuple[int, list[Actor]]] = []
+    for index, sentence in enumerate(a.sentences):
+        text = sentence.text
+        here = a.actors[index]
+        if text.endswith("?"):
+            carry = here[:1] or carry
+            continue
+        floor = policy_rules.question_clause_end(text)
+        actions = policy_rules.actions_in(text, floor, topical, long_range)
+        for action, start, _end in actions:
+            at = sentence.start + start
+            subjects, carried = _resolve_actors(a, index, at, floor, carry)
+            for actor in subjects:
+                dated = _date_for(a, index, at, actor, carried)
+                span = sentence.span()
+                same = _same_decision(found, actor, action, dated)
+                if same is not None:
+                    candidate, strength = found[same]
+                    if span not in candidate.evidence:
+                        candidate.evidence.append(span)
+                    if dated.strength > strength:
+                        candidate.date = dated.date
+                        found[same] = (candidate, dated.strength)
+                    continue
+                candidate = PolicyDecisionCandidate(
+                    country=actor.country,
+                    organization=actor.organization,
+                    action=action,
+                    limits=text if action is PolicyAction.EASED else None,
+                    date=dated.date,
+                    date_basis=_basis(text, action) if dated.date else None,
+                    decided_by=actor.person or _person_of(a, index, actor),
+                    evidence=[span],
+                    confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
+                )
+                found.append((candidate, dated.strength))
+        denial = policy_rules.DENIAL.search(text)
+        if not actions and denial and (topical or policy_rules.is_topical(text, True)):
+            subjects, _ = _resolve_actors(a, index, sentence.start + denial.start(), 0, carry)
+            denials.append((index, subjects))
+        if here:
+            carry = [here[0]]
+    decisions = _merge(found)
+    for index, subjects in denials:
+        _apply_denial(a, index, subjects, decisions)
+    return decisions
+
+
+def _compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    return (a.earliest <= b.earliest and b.latest <= a.latest) or (
+        b.earliest <= a.earliest and a.latest <= b.latest
+    )
+
+
+def _same_decision(
+    found: list[tuple[PolicyDecisionCandidate, int]],
+    actor: Actor,
+    action: PolicyAction,
+    dated: _Dated,
+) -> int | None:
+    """The decision this statement repeats: same actor and action, no conflicting firm date."""
+    for index, (candidate, strength) in enumerate(found):
+        if (candidate.country, candidate.organization, candidate.action) != (
+            actor.country,
+            actor.organization,
+            action,
+        ):
+            continue
+        if strength < 3 or dated.strength < 3 or _compatible(candidate.date, dated.date):
+            return index
+    return None
+
+
+def _person_of(a: _Article, index: int, actor: Actor) -> PersonRef | None:
+    for other in a.actors[index]:
+        if other.person is not None and other.country == actor.country:
+            return other.person
+    return None
+
+
+def _merge(found: list[tuple[PolicyDecisionCandidate, int]]) -> list[PolicyDecisionCandidate]:
+    """An easing absorbs a plain lifting by the same actor unless their firm dates conflict."""
+    kept: list[PolicyDecisionCandidate] = []
+    for candidate, strength in found:
+        if candidate.action is PolicyAction.LIFTED:
+            eased = next(
+                (
+                    (d, s)
+                    for d, s in found
+                    if d.action is PolicyAction.EASED
+                    and (d.country, d.organization) == (candidate.country, candidate.organization)
+                    and (min(s, strength) < 3 or _compatible(d.date, candidate.date))
+                ),
+                None,
+            )
+            if eased is not None:
+                target, target_strength = eased
+                target.evidence.extend(s for s in candidate.evidence if s not in target.evidence)
+                if strength > target_strength:
+                    target.date, target.date_basis = candidate.date, candidate.date_basis
+                continue
+        kept.append(candidate)
+    return kept
+
+
+def _apply_denial(
+    a: _Article, index: int, subjects: list[Actor], decisions: list[PolicyDecisionCandidate]
+) -> None:
+    """A denial disputes the actor's lifting or easing; with none, it says the policy stays."""
+    sentence = a.sentences[index]
+    span = dataclasses.replace(sentence.span(), stance=Stance.DISPUTES)
+    targets = [d for d in decisions if d.action in (PolicyAction.LIFTED, PolicyAction.EASED)]
+    if subjects:
+        countries = {(s.country, s.organization) for s in subjects}
+        targets = [d for d in targets if (d.country, d.organization) in countries]
+    elif len(targets) > 1:
+        targets = []
+    if targets:
+        for decision in targets:
+            decision.evidence.append(span)
+            decision.status = FactStatus.DISPUTED
+        return
+    for actor in subjects[:1]:
+        if any(
+            d.country == actor.country
+            and d.organization == actor.organization
+            and d.action is PolicyAction.MAINTAINED
+            for d in decisions
+        ):
+            continue
+        dated = _date_for(a, index, sentence.start, actor, False)
+        decisions.append(
+            PolicyDecisionCandidate(
+                country=actor.country,
+                organization=actor.organization,
+                action=PolicyAction.MAINTAINED,
+                date=dated.date,
+                date_basis=DateBasis.ANNOUNCED if dated.date else None,
+                decided_by=actor.person,
+                evidence=[sentence.span()],
+                confidence=0.5,
+            )
+        )
+
+
+def _packages(a: _Article) -> list[AidPackageCandidate]:
+    found: dict[tuple[str, object, str | None], AidPackageCandidate] = {}
+    carry: list[Actor] = []
+    for index, sentence in enumerate(a.sentences):
+        text = sentence.text
+        amounts = a.money[index]
+        here = a.actors[index]
+        for money in amounts:
+            if not aid_rules.is_package(text, money, sentence.start, amounts):
+                continue
+            subjects, carried = _resolve_actors(a, index, money.start, 0, carry)
+            donors = [s.country for s in subjects if s.country]
+            if not donors:
+                by_currency = aid_rules.currency_country(money.currency)
+                donors = [by_currency] if by_currency else [c.country for c in carry if c.country]
+            if not donors:
+                continue
+            donor = donors[0]
+            currency = resolve_currency(money.currency, donor)
+            key = (donor, money.amount, currency)
+            if key in found:
+                found[key].evidence.append(sentence.span())
+                continue
+            actor = next((s for s in subjects if s.country == donor), None)
+            dated = _date_for(a, index, money.start, actor, carried)
+            window = " ".join(s.text for s in a.sentences[index : index + 3])
+            mechanism = aid_rules.MECHANISM.search(window)
+            contents = sorted(
+                {
+                    h.entry.name
+                    for h in a.hits
+                    if h.entry.kind == "weapon" and sentence.start <= h.start < sentence.end
+                }
+            )
+            found[key] = AidPackageCandidate(
+                donor=donor,
+                amount=money.amount,
+                currency=currency,
+                kind=aid_rules.aid_kind(text),
+                contents=contents,
+                mechanism=mechanism.group(0) if mechanism else None,
+                date=dated.date,
+                date_basis=_basis(text) if dated.date else None,
+                announced_by=next(
+                    (s.person for s in here if s.person is not None and s.country == donor), None
+                ),
+                evidence=[sentence.span()],
+                confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
+            )
+        if here:
+            carry = [here[0]]
+    return list(found.values())

@@ -1,0 +1,382 @@
+"""Article intake: validate what was sent, normalize the body, read its header, mask boilerplate."""
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from db.fuzzy_date import FuzzyDate
+from ingest.normalize import content_hash
+
+DEFAULT_MAX_ARTICLE_CHARS = 200_000
+FIELDS = ("body", "title", "url", "outlet", "published_at", "language")
+FIELD_LIMITS = {"title": 500, "url": 2000, "outlet": 200}
+
+# C0 controls other than tab and newlines, DEL and C1 controls: never part of an article.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$")
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+class IntakeError(ValueError):
+    """A field of the article cannot be taken as sent; `field` names it."""
+
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(f"{field}: {detail}")
+        self.field = field
+        self.detail = detail
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleInput:
+    """What a caller sends: the body and optional metadata, not yet validated."""
+
+    body: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published_at: str | None = None
+    language: str | None = None
+
+
+def decode_body(raw: bytes) -> str:
+    """UTF-8 text from bytes (a BOM is dropped); binary or other encodings are refused."""
+    if b"\x00" in raw:
+        raise IntakeError("body", "looks binary (it contains NUL bytes); send UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise IntakeError("body", f"is not valid UTF-8 (byte {error.start})") from None
+
+
+def input_from_json(value: Any) -> ArticleInput:
+    """An ArticleInput from a decoded JSON object: known fields, strings (or null) only."""
+    if not isinstance(value, Mapping):
+        raise IntakeError("body", "the request must be a JSON object with a `body` string")
+    unknown = sorted(set(value) - set(FIELDS))
+    if unknown:
+        raise IntakeError(unknown[0], f"unknown field; allowed: {', '.join(FIELDS)}")
+    if "body" not in value or value["body"] is None:
+        raise IntakeError("body", "is required")
+    for field in FIELDS:
+        if value.get(field) is not None and not isinstance(value[field], str):
+            raise IntakeError(field, f"must be a string, got {type(value[field]).__name__}")
+    return ArticleInput(
+        body=value["body"],
+        title=value.get("title"),
+        url=value.get("url"),
+        outlet=value.get("outlet"),
+        published_at=value.get("published_at"),
+        language=value.get("language"),
+    )
+
+
+def normalize_body(body: str) -> str:
+    """NFC with one kind of line end; stored as such, so every offset indexes the stored body."""
+    body = body.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", body)
+
+
+def _text(field: str, value: str | None, limit: int) -> str | None:
+    if value is None:
+        return None
+    value = unicodedata.normalize("NFC", value).strip()
+    if not value:
+        return None
+    if _CONTROL.search(value) or "\n" in value:
+        raise IntakeError(field, "must be one line without control characters")
+    if len(value) > limit:
+        raise IntakeError(field, f"must be at most {limit} characters, got {len(value)}")
+    return value
+
+
+@dataclasses.dataclass(frozen=True)
+class ValidInput:
+    """Validated, normalized input."""
+
+    body: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: FuzzyDate | None
+    language: str | None
+
+
+def validate(article: ArticleInput, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> ValidInput:
+    """Check every field; IntakeError names the first one that cannot be used."""
+    try:
+        article.body.encode("utf-8")
+    except UnicodeEncodeError:
+        raise IntakeError("body", "is not valid Unicode text (lone surrogates)") from None
+    body = normalize_body(article.body)
+    if not body.strip():
+        raise IntakeError("body", "is empty")
+    found = _CONTROL.search(body)
+    if found:
+        raise IntakeError(
+            "body",
+            f"contains the control character U+{ord(found.group()):04X} at {found.start()}; "
+            "send plain text",
+        )
+    if len(body) > max_chars:
+        raise IntakeError(
+            "body", f"is {len(body)} characters long; the limit is {max_chars} characters"
+        )
+    url = _text("url", article.url, FIELD_LIMITS["url"])
+    if url is not None and not _URL.match(url):
+        raise IntakeError("url", "must be an absolute http(s) URL")
+    published = None
+    if article.published_at is not None and article.published_at.strip():
+        try:
+            published = FuzzyDate.parse(article.published_at.strip())
+        except ValueError:
+            raise IntakeError(
+                "published_at", f"must be YYYY, YYYY-MM or YYYY-MM-DD, got {article.published_at!r}"
+            ) from None
+    language = None
+    if article.language is not None and article.language.strip():
+        language = article.language.strip()
+        if not _LANGUAGE.match(language) or len(language) > 12:
+            raise IntakeError("language", f"must be a language code like `en`, got {language!r}")
+        primary, _, rest = language.partition("-")
+        language = primary.lower() + (f"-{rest}" if rest else "")
+    return ValidInput(
+        body=body,
+        title=_text("title", article.title, FIELD_LIMITS["title"]),
+        url=url,
+        outlet=_text("outlet", article.outlet, FIELD_LIMITS["outlet"]),
+        published=published,
+        language=language,
+    )
+
+
+# -- reading the text ------------------------------------------------------------------------
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_NUMBER = {name[:3]: i for i, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+)}  # fmt: skip
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?"
+_PREFIX = (
+    r"(?:(?:published|updated|last\s+updated|posted|date|dated)\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+)
+_DATE = (
+    rf"{_PREFIX}(?:"
+    rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?\S*)?"
+    rf"|(?P<m3>{_MONTHS})\s+(?P<y3>\d{{4}})"
+    rf"){_TIME}"
+)
+_DATE_LINE = re.compile(rf"^{_DATE}$", re.IGNORECASE)
+# A dateline that opens a header line, followed by other words ("Monday 6 May 2024. All times").
+_DATE_OPENING = re.compile(rf"^{_DATE}(?=\s*[.,;|])", re.IGNORECASE)
+# A dateline glued to the start of the text, e.g. " date 2024-05-31 Citing three ...".
+_LEADING_DATE = re.compile(
+    r"^\s*(?:date|published|updated|dated)\s*:?\s*(?P<iso>\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE
+)
+_BYLINE = re.compile(r"^(?:by|written by)\s+(?P<names>[^\s].{1,250})$", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}$")
+_IMAGE_CREDIT = re.compile(
+    r"^(?:(?:photos?|photographs?|images?|pictures?|credits?)(?:\s+(?:source|credit|by))?"
+    r"\s*[:©]|photo(?:graph)?\s+by\b|©)"
+    r"|\((?:getty images|reuters|ap|afp|epa|ap photo|[^()]{0,60}/(?:getty images|afp|reuters|ap))"
+    r"[^()]{0,60}\)$",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:related(?:\s+(?:content|articles?|stories|coverage|news))?|read\s+(?:more|also|next)"
+    r"|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|advertisement)\b\s*(?:[:.…-].*)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", ",", ";", ":")
+HEADER_LINES = 12  # header fields are read only near the top of the text
+
+
+@dataclasses.dataclass(frozen=True)
+class Masked:
+    """A span of the body hidden from the extractor, and why."""
+
+    start: int
+    end: int
+    reason: str  # title | byline | date | duplicate | related | image-credit
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """What intake read from a body: header fields, masked spans, the extractor's copy, the hash."""
+
+    body: str
+    masked_text: str
+    masked: tuple[Masked, ...]
+    content_hash: str
+    title: str | None = None
+    byline: str | None = None
+    authors: tuple[str, ...] = ()
+    published: FuzzyDate | None = None
+    published_text: str | None = None
+
+
+def _lines(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each line, end excluding the newline."""
+    out, start = [], 0
+    for line in body.split("\n"):
+        out.append((start, start + len(line), line))
+        start += len(line) + 1
+    return out
+
+
+def date_from_line(text: str, opening: bool = False) -> FuzzyDate | None:
+    """The date a dateline states, at the precision it states it (`opening`: the line may go
+    on after the date)."""
+    found = (_DATE_OPENING if opening else _DATE_LINE).match(text.strip())
+    if not found:
+        return None
+    return _date_of(found)
+
+
+def _date_of(found: re.Match[str]) -> FuzzyDate | None:
+    g = found.groupdict()
+    try:
+        if g["iso"]:
+            return FuzzyDate.parse(g["iso"])
+        year = g["y1"] or g["y2"] or g["y3"]
+        month = _MONTH_NUMBER[(g["m1"] or g["m2"] or g["m3"]).lower()[:3]]
+        day = g["d1"] or g["d2"]
+        if day is None:
+            return FuzzyDate.parse(f"{year}-{month:02d}")
+        return FuzzyDate.parse(f"{year}-{month:02d}-{int(day):02d}")
+    except ValueError:
+        return None  # e.g. 31 February: not a date, so not a dateline
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    return (
+        3 <= len(text) <= 200
+        and 2 <= len(words) <= 25
+        and not text.endswith(_SENTENCE_END)
+        and date_from_line(text) is None
+        and not _BYLINE.match(text)
+    )
+
+
+def byline_names(names: str) -> tuple[str, ...]:
+    """People named in a byline: 'A, B and C' -> (A, B, C); roles after '|' or ' - ' dropped."""
+    names = re.split(r"\s+[|–—-]\s+|\|", names)[0]
+    parts = re.split(r",|\s+and\s+|\s*&\s*", names)
+    return tuple(p.strip() for p in parts if _NAME_LINE.match(p.strip()))
+
+
+def read(body: str) -> Reading:
+    """Read the header (title, byline, dateline) and find boilerplate in a normalized body.
+
+    Masked spans are replaced by spaces in `masked_text`, so offsets stay those of `body`.
+    """
+    lines = _lines(body)
+    masked: list[Masked] = []
+    title = byline = published_text = None
+    authors: tuple[str, ...] = ()
+    published: FuzzyDate | None = None
+
+    leading = _LEADING_DATE.match(body)
+    if leading:
+        published = FuzzyDate.parse(leading.group("iso"))
+        published_text = leading.group().strip()
+        masked.append(Masked(leading.start(), leading.end(), "date"))
+
+    # The header zone: the first lines, up to the first line that reads like a paragraph.
+    header = []
+    for number, (start, end, text) in enumerate(lines[:HEADER_LINES]):
+        stripped = text.strip()
+        if leading and number == 0:
+            break
+        paragraph = len(stripped) > 200 or (stripped.endswith(".") and len(stripped.split()) > 12)
+        if paragraph and not _DATE_OPENING.match(stripped):
+            break
+        header.append((number, start, end, stripped))
+    filled = [h for h in header if h[3]]
+    taken: set[int] = set()
+
+    date_index = None
+    for number, start, end, stripped in filled if published is None else []:
+        whole = _DATE_LINE.match(stripped)
+        opening = whole or _DATE_OPENING.match(stripped)
+        found = _date_of(opening) if opening else None
+        if found is not None:
+            assert opening is not None
+            indent = len(lines[number][2]) - len(lines[number][2].lstrip())
+            published, published_text, date_index = found, opening.group(), number
+            masked.append(Masked(start, end if whole else start + indent + opening.end(), "date"))
+            taken.add(number)
+            break
+    for position, (number, start, end, stripped) in enumerate(filled):
+        by = _BYLINE.match(stripped)
+        near_date = date_index is not None and any(
+            f[0] == date_index for f in filled[max(0, position - 1) : position + 2]
+        )
+        if by and byline_names(by.group("names")):
+            byline, authors = stripped, byline_names(by.group("names"))
+        elif near_date and number != date_index and _NAME_LINE.match(stripped) and position:
+            byline, authors = stripped, (stripped,)
+        else:
+            continue
+        masked.append(Masked(start, end, "byline"))
+        taken.add(number)
+        break
+    candidates = [f for f in filled if f[0] not in taken]
+    if len(lines) > 1 and candidates and _title_like(candidates[0][3]):
+        first = candidates[0]
+        second = candidates[1] if len(candidates) > 1 else None
+        # A section label glued to the headline ("NewsBiden quietly ...") followed by the
+        # headline itself: take the clean copy, hide both.
+        if second and _title_like(second[3]) and first[3].endswith(second[3]) and first != second:
+            masked.append(Masked(first[1], first[2], "title"))
+            first = second
+        # A section label before the headline ("IN BRIEF | Belgium signs ...") is not part of it.
+        label, bar, rest = first[3].partition(" | ")
+        title = rest.strip() if bar and label.isupper() and len(label.split()) <= 3 else first[3]
+        masked.append(Masked(first[1], first[2], "title"))
+        taken.add(first[0])
+
+    seen: set[str] = set()
+    boiler: list[Masked] = []
+    for start, end, text in lines:
+        stripped = text.strip()
+        if not stripped:
+            continue
+        reason = None
+        if stripped in seen:
+            reason = "duplicate"
+        elif _RELATED.match(stripped):
+            reason = "related"
+        elif len(stripped) <= 200 and _IMAGE_CREDIT.search(stripped):
+            reason = "image-credit"
+        seen.add(stripped)
+        if reason:
+            boiler.append(Masked(start, end, reason))
+    # A title repeated as the first line of the text is a duplicate too, already masked.
+    spans = sorted({*masked, *boiler}, key=lambda m: (m.start, m.end))
+    chars = list(body)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    boiler_lines = {(m.start, m.end) for m in boiler}
+    kept = [t for s, e, t in lines if (s, e) not in boiler_lines]
+    return Reading(
+        body=body,
+        masked_text="".join(chars),
+        masked=tuple(spans),
+        content_hash=content_hash("\n".join(kept)),
+        title=title,
+        byline=byline,
+        authors=authors,
+        published=published,
+        published_text=published_text,
+    )
