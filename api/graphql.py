@@ -22,7 +22,8 @@ from db.engine import UNAVAILABLE
 from db.queries.dataset_version import get_data_version
 from db.replica import mark_read_only
 from schema.context import Context, RateLimitStatus
-from schema.limits import GraphQLLimits, query_cost
+from schema.cost import query_cost
+from schema.limits import GraphQLLimits
 from schema.loaders import Loaders
 from schema.schema import build_schema, schema
 

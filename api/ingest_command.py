@@ -84,7 +84,8 @@ async def run(
 ) -> int:
     """Ingest every file; print a summary; 1 when any file failed, else 0."""
     from db.engine import create_engine, session_factory
-    from ingest.pipeline import Counters, ingest_and_commit
+    from ingest.outcome import Counters
+    from ingest.pipeline import ingest_and_commit
 
     out = out or sys.stdout
     files = article_files(paths)

@@ -5,7 +5,7 @@ from typing import Any
 from api.refs import amount_json, date_json, person_ref, support_json
 from api.related import Related
 from db import models as m
-from ingest.pipeline import COLUMNS, FactOutcome, IngestResult
+from ingest.outcome import COLUMNS, FactOutcome, IngestResult
 from schema.node import global_id
 
 JSON = dict[str, Any]

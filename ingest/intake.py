@@ -1,13 +1,15 @@
 """Article intake: validate what was sent, normalize the body, read its header, mask boilerplate."""
 
 import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from db.fuzzy_date import FuzzyDate
-from ingest.normalize import content_hash
+from ingest.normalize import content_hash, has_words, visible
 
 DEFAULT_MAX_ARTICLE_CHARS = 200_000
 FIELDS = ("body", "title", "url", "outlet", "published_at", "language")
@@ -17,6 +19,8 @@ FIELD_LIMITS = {"title": 500, "url": 2000, "outlet": 200}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$")
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+_ISO_SHAPE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class IntakeError(ValueError):
@@ -53,7 +57,7 @@ def decode_body(raw: bytes) -> str:
 def input_from_json(value: Any) -> ArticleInput:
     """An ArticleInput from a decoded JSON object: known fields, strings (or null) only."""
     if not isinstance(value, Mapping):
-        raise IntakeError("body", "the request must be a JSON object with a `body` string")
+        raise IntakeError("body", "is missing: send a JSON object with a `body` string")
     unknown = sorted(set(value) - set(FIELDS))
     if unknown:
         raise IntakeError(unknown[0], f"unknown field; allowed: {', '.join(FIELDS)}")
@@ -81,7 +85,7 @@ def normalize_body(body: str) -> str:
 def _text(field: str, value: str | None, limit: int) -> str | None:
     if value is None:
         return None
-    value = unicodedata.normalize("NFC", value).strip()
+    value = visible(unicodedata.normalize("NFC", value)).strip()
     if not value:
         return None
     if _CONTROL.search(value) or "\n" in value:
@@ -89,6 +93,40 @@ def _text(field: str, value: str | None, limit: int) -> str | None:
     if len(value) > limit:
         raise IntakeError(field, f"must be at most {limit} characters, got {len(value)}")
     return value
+
+
+def canonical_url(url: str) -> str:
+    """The URL as stored and compared: scheme and host in lower case, no default port, no
+    fragment (it never reaches the server), so one page has one URL."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise IntakeError("url", "must be an absolute http(s) URL") from None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
+    if parts.username is not None or parts.password is not None:
+        raise IntakeError("url", "must not carry a user name or password")
+    return urlunsplit((scheme, host, parts.path, parts.query, ""))
+
+
+def parse_published(value: str) -> FuzzyDate:
+    """A publication date at the precision given; not an impossible day, not in the future."""
+    value = value.strip()
+    if not _ISO_SHAPE.match(value):
+        raise IntakeError("published_at", f"must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    try:
+        published = FuzzyDate.parse(value)
+    except ValueError:
+        raise IntakeError(
+            "published_at", f"{value!r} is not a day in the calendar (YYYY, YYYY-MM or YYYY-MM-DD)"
+        ) from None
+    tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)  # any time zone's today
+    if published.earliest > tomorrow:
+        raise IntakeError("published_at", f"{value!r} is in the future")
+    return published
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,6 +150,8 @@ def validate(article: ArticleInput, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) 
     body = normalize_body(article.body)
     if not body.strip():
         raise IntakeError("body", "is empty")
+    if not has_words(body):
+        raise IntakeError("body", "has no text: only spaces, punctuation or invisible characters")
     found = _CONTROL.search(body)
     if found:
         raise IntakeError(
@@ -124,16 +164,16 @@ def validate(article: ArticleInput, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) 
             "body", f"is {len(body)} characters long; the limit is {max_chars} characters"
         )
     url = _text("url", article.url, FIELD_LIMITS["url"])
-    if url is not None and not _URL.match(url):
-        raise IntakeError("url", "must be an absolute http(s) URL")
+    if url is not None:
+        if not _URL.match(url):
+            raise IntakeError("url", "must be an absolute http(s) URL")
+        url = canonical_url(url)
+    outlet = _text("outlet", article.outlet, FIELD_LIMITS["outlet"])
+    if outlet is not None and not has_words(outlet):
+        raise IntakeError("outlet", "must name the publisher (letters or digits)")
     published = None
     if article.published_at is not None and article.published_at.strip():
-        try:
-            published = FuzzyDate.parse(article.published_at.strip())
-        except ValueError:
-            raise IntakeError(
-                "published_at", f"must be YYYY, YYYY-MM or YYYY-MM-DD, got {article.published_at!r}"
-            ) from None
+        published = parse_published(article.published_at)
     language = None
     if article.language is not None and article.language.strip():
         language = article.language.strip()
@@ -145,10 +185,19 @@ def validate(article: ArticleInput, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) 
         body=body,
         title=_text("title", article.title, FIELD_LIMITS["title"]),
         url=url,
-        outlet=_text("outlet", article.outlet, FIELD_LIMITS["outlet"]),
+        outlet=outlet,
         published=published,
         language=language,
     )
+
+
+def require_text(reading: "Reading") -> None:
+    """IntakeError unless something is left for the extractor once header and boilerplate are
+    set aside: a body of only related-content lines and image credits is not an article."""
+    if not has_words(visible(reading.masked_text)):
+        raise IntakeError(
+            "body", "has no article text: only a header and boilerplate (related links, credits)"
+        )
 
 
 # -- reading the text ------------------------------------------------------------------------

@@ -74,6 +74,7 @@ class RoleIdentity:
 
 
 Identity = TypeVar("Identity", DecisionIdentity, AidIdentity, RoleIdentity)
+Dated = TypeVar("Dated", DecisionIdentity, AidIdentity)
 
 # Human-reviewed facts are preferred as merge targets over machine proposals.
 _PREFERENCE = {
@@ -88,17 +89,32 @@ def _best(matches: Iterable[Identity]) -> Identity | None:
     return min(usable, key=lambda m: (_PREFERENCE[m.review_status], m.id), default=None)
 
 
+def _by_date(candidate: Dates, same: Sequence[Dated]) -> Dated | None:
+    """Pick among facts that agree on everything but the date.
+
+    A dated candidate joins only a dated fact at a compatible date: an undated fact is too weak
+    an identity to absorb it (an undated "the US eased its rules" must not swallow a later,
+    different easing). An undated candidate joins the only such fact, else an undated one.
+    """
+    if candidate.known:
+        return _best(k for k in same if k.dates.known and dates_compatible(k.dates, candidate))
+    usable = [k for k in same if k.review_status in _PREFERENCE]
+    if len(usable) == 1:
+        return usable[0]
+    return _best(k for k in usable if not k.dates.known)
+
+
 def match_decision(
     candidate: DecisionIdentity, known: Sequence[DecisionIdentity]
 ) -> DecisionIdentity | None:
     """The known decision with the same actor, topic and action at a compatible date."""
-    return _best(
+    same = [
         k
         for k in known
         if (k.country_id, k.organization_id, k.topic_id, k.action)
         == (candidate.country_id, candidate.organization_id, candidate.topic_id, candidate.action)
-        and dates_compatible(k.dates, candidate.dates)
-    )
+    ]
+    return _by_date(candidate.dates, same)
 
 
 def _same_amount(a: Decimal | None, b: Decimal | None) -> bool:
@@ -108,14 +124,14 @@ def _same_amount(a: Decimal | None, b: Decimal | None) -> bool:
 def match_aid(candidate: AidIdentity, known: Sequence[AidIdentity]) -> AidIdentity | None:
     """The known package from the same donor, for the same amount and currency, at a
     compatible date."""
-    return _best(
+    same = [
         k
         for k in known
         if k.donor_id == candidate.donor_id
         and _same_amount(k.amount, candidate.amount)
         and (k.currency or None) == (candidate.currency or None)
-        and dates_compatible(k.dates, candidate.dates)
-    )
+    ]
+    return _by_date(candidate.dates, same)
 
 
 def _fold(text: str) -> str:

@@ -4,7 +4,8 @@ import strawberry
 from graphql import GraphQLError
 
 from ingest.intake import ArticleInput, IntakeError
-from ingest.pipeline import FactOutcome, IngestResult, ingest_and_commit
+from ingest.outcome import FactOutcome, IngestResult
+from ingest.pipeline import ingest_and_commit
 from schema.aid_package import AidPackage
 from schema.article import Article
 from schema.context import Info

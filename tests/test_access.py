@@ -19,7 +19,7 @@ from api.settings import Settings
 from db import migrate
 from db.engine import create_engine, session_factory
 from db.models import ApiKey
-from schema.limits import query_cost
+from schema.cost import query_cost
 from schema.schema import schema
 from tests.conftest import Databases, load
 

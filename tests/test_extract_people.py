@@ -1,5 +1,7 @@
 """People and their roles: titles before or after the name, aliases and misspellings."""
 
+import pytest
+
 from ingest.extract import extract
 
 
@@ -33,3 +35,25 @@ def test_aliases_and_misspellings_resolve_to_one_person() -> None:
     )
     assert ("Dmytro Kuleba", "Foreign Minister", "dmytro-kuleba") in roles
     assert ("Emmanuel Macron", "President", "emmanuel-macron") in roles
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "title"),
+    [
+        (
+            "Anna Lindqvist, by now prime minister, flew to Kyiv.",
+            "Anna Lindqvist",
+            "prime minister",
+        ),
+        ("Opposition leader Karl Brandt voted no.", "Karl Brandt", "Opposition leader"),
+        ("President-elect Maria Costa said little.", "Maria Costa", "President-elect"),
+        (
+            "The Kremlin's deputy spokesman, Ivan Petrov, denied it.",
+            "Ivan Petrov",
+            "deputy spokesman",
+        ),
+    ],
+)
+def test_titles_as_reporters_write_them(body: str, name: str, title: str) -> None:
+    roles = [(r.person.name, r.title) for r in extract(body, published=None).person_roles]
+    assert roles == [(name, title)]

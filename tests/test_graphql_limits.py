@@ -12,9 +12,11 @@ from starlette.testclient import TestClient
 from strawberry.types import ExecutionResult
 
 from schema.context import RateLimitStatus
-from schema.limits import GraphQLLimits, inlined_size, measure_query, query_cost
+from schema.cost import measure_query, query_cost
+from schema.limits import GraphQLLimits
 from schema.schema import build_schema
 from schema.schema import schema as default_schema
+from schema.validation import inlined_size
 from tests.conftest import HEADLINE, GraphQL, StatementCounter
 
 GQL_RESPONSE = "application/graphql-response+json"

@@ -43,6 +43,18 @@ def test_a_decision_matches_on_actor_topic_action_and_date() -> None:
     assert merge.match_decision(decision(0, PolicyAction.LIFTED), known) is None
 
 
+def test_an_undated_fact_does_not_absorb_a_dated_candidate() -> None:
+    undated = decision(1, when=None)
+    # A later, dated easing is a different decision until someone says otherwise.
+    assert merge.match_decision(decision(0, when="2024-11-17"), [undated]) is None
+    # An undated candidate joins the only decision it could be...
+    assert merge.match_decision(decision(0, when=None), [decision(2, when="2024-05")])
+    # ...and, when several could be meant, the undated one rather than a guess between dates.
+    several = [decision(2, when="2024-05"), decision(3, when="2024-11"), undated]
+    assert merge.match_decision(decision(0, when=None), several) == undated
+    assert merge.match_decision(decision(0, when=None), several[:2]) is None
+
+
 def test_rejected_facts_are_never_merge_targets_and_reviewed_ones_come_first() -> None:
     rejected = decision(1, review=ReviewStatus.REJECTED)
     assert merge.match_decision(decision(0), [rejected]) is None

@@ -76,7 +76,9 @@ async def _body(request: Request) -> dict[str, Any] | Response:
     unknown = sorted(set(body) - FIELDS)
     if unknown:
         allowed = ", ".join(sorted(FIELDS))
-        return problem(422, f"unknown fields: {', '.join(unknown)}; allowed: {allowed}")
+        return problem(
+            422, f"unknown fields: {', '.join(unknown)}; allowed: {allowed}", field=unknown[0]
+        )
     return body
 
 
@@ -127,7 +129,7 @@ def review_endpoint(resource: str) -> Callable[[Request], Awaitable[Response]]:
             return problem(409, f"cannot {body.get('action')} this {spec.what}: {conflict}")
         except q.InvalidChanges as invalid:
             await session.rollback()
-            return problem(422, str(invalid))
+            return problem(422, str(invalid), **({"field": invalid.field} if invalid.field else {}))
         await session.commit()  # the route is the edge of this write
         (fact,) = await spec.serialize(Related(session), [row])
         return JSONResponse({"fact": fact, "review": review_json(review)})

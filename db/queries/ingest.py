@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
@@ -20,13 +20,27 @@ FACT_TYPES: dict[type[Any], str] = {
 }
 
 
+# Transaction-level PostgreSQL advisory lock held by every intake (any fixed 64-bit number).
+INTAKE_LOCK = 0x46_46_49_4E_54_41_4B_45  # "FFINTAKE"
+
+
+async def lock_intake(session: AsyncSession) -> None:
+    """Serialize intakes until the transaction ends, across processes (PostgreSQL).
+
+    Two articles naming the same new outlet, person or fact must not both create it: the
+    second waits, then sees the first's rows. SQLite already lets one writer in at a time.
+    """
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INTAKE_LOCK})
+
+
 async def find_article(
-    session: AsyncSession, hashes: Iterable[str], url: str | None
+    session: AsyncSession, hashes: Iterable[str], urls: Iterable[str]
 ) -> m.Article | None:
-    """The stored article with one of these content hashes, or with this URL."""
+    """The stored article with one of these content hashes, or with one of these URLs."""
     conditions: list[ColumnElement[bool]] = [m.Article.content_hash.in_(sorted(set(hashes)))]
-    if url is not None:
-        conditions.append(m.Article.url == url)
+    if urls := sorted(set(urls)):
+        conditions.append(m.Article.url.in_(urls))
     stmt = select(m.Article).where(or_(*conditions)).order_by(m.Article.id).limit(1)
     return (await session.scalars(stmt)).first()
 

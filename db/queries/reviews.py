@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import models as m
@@ -109,7 +109,7 @@ def _amount(value: Any) -> Decimal | None:
 def _currency(value: Any) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) != 3 or not value.isalpha():
+    if not isinstance(value, str) or len(value) != 3 or not (value.isascii() and value.isalpha()):
         raise ValueError("must be an ISO 4217 code such as USD, or null")
     return value.upper()
 
@@ -246,22 +246,24 @@ async def review_fact(
     session: AsyncSession, fact_type: str, row: Any, request: ReviewRequest
 ) -> m.FactReview:
     """Apply one review action, record it, and bump the data version; the caller commits."""
-    if request.reason is not None and (
-        len(request.reason) > MAX_REASON or "\x00" in request.reason
-    ):
-        raise InvalidChanges(f"reason must be at most {MAX_REASON} characters of text", "reason")
+    if request.reason is not None and "\x00" in request.reason:
+        raise InvalidChanges("reason must be text without NUL characters", "reason")
+    if request.reason is not None and len(request.reason) > MAX_REASON:
+        raise InvalidChanges(f"reason must be at most {MAX_REASON} characters", "reason")
     changes = parse_changes(fact_type, request.changes)
     if request.action is ReviewAction.EDIT and not changes:
         raise InvalidChanges("an edit needs changes: an object of fields to change", "changes")
     if request.action is not ReviewAction.EDIT and (changes or request.approve):
         raise InvalidChanges("changes and approve go with the edit action only", "changes")
-    status = _target_status(row.review_status, request)
+    current = row.review_status
+    status = _target_status(current, request)
     before = snapshot(fact_type, row)
     _apply(row, changes)
     row.review_status = status
     after = snapshot(fact_type, row)
     if after == before:
         raise InvalidChanges("the changes leave the fact as it is", "changes")
+    await _claim(session, fact_type, row.id, current, status)
     review = m.FactReview(
         key=uuid.uuid4().hex,
         fact_type=fact_type,
@@ -277,6 +279,26 @@ async def review_fact(
     await bump_data_version(session)
     await session.flush()
     return review
+
+
+async def _claim(
+    session: AsyncSession, fact_type: str, fact_id: int, current: ReviewStatus, new: ReviewStatus
+) -> None:
+    """Move the review status only if nobody moved it since it was read; ReviewConflict else.
+
+    PostgreSQL already holds the row (FOR UPDATE); SQLite has no row locks, so two reviewers
+    approving at once would both succeed without this compare-and-set.
+    """
+    model = FACT_MODELS[fact_type]
+    with session.no_autoflush:  # the pending edit is flushed after, not before, the claim
+        claimed = await session.execute(
+            update(model)
+            .where(model.id == fact_id, model.review_status == current)
+            .values(review_status=new)
+            .execution_options(synchronize_session=False)
+        )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise ReviewConflict("another review changed the fact meanwhile; read it again")
 
 
 async def record_proposal(

@@ -18,6 +18,7 @@ _LOCATIVE = re.compile(
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|along\s+with|together\s+with)?\s*(?:the\s+)?$", re.I
 )
+_TITLE_GAP = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,4}$")
 # "the Prague meeting", "the Washington summit": a place naming an event, not an actor.
 _EVENT_AFTER = re.compile(
     r"\s+(?:meeting|summit|talks|conference|visit|format|process|forum|declaration|trip|"
@@ -32,7 +33,7 @@ _BESIDE = re.compile(
 _DEMONYM_HEAD = re.compile(
     r"^(?:-(?:supplied|made|provided|donated|built|funded)|\s+(?:government|officials?|authorities|"
     r"ministers?|minister|prime|foreign|defen[cs]e|chancellor|president|leaders?|cabinet|parliament|"
-    r"army|military|side|position|weapons?|arms|missiles?|jets|equipment|materi[ae]l|systems|"
+    r"army|military|side|position|weapons?|arms|armaments|missiles?|jets|equipment|materi[ae]l|systems|"
     r"administration|secretary|deputy|premier|ambassador|armed|policy|decision|stance|approach|"
     r"permission|rules?|restrictions?|F-16s|long-range|tanks|aid|support|counterpart|top|senior|"
     r"national|state|security|intelligence|guidelines|ministry|coalition|chancellery|king|queen|"
@@ -40,7 +41,7 @@ _DEMONYM_HEAD = re.compile(
     re.I,
 )
 _SUPPLIER_AFTER = re.compile(
-    r"^(?:-|\s)?(?:supplied|provided|made|donated|delivered|built)\b|^\s+(?:weapons?|arms|missiles|materi[ae]l|equipment|jets|F-16s|systems)",
+    r"^(?:-|\s)?(?:supplied|provided|made|donated|delivered|built)\b|^\s+(?:weapons?|arms|armaments|missiles|materi[ae]l|equipment|jets|F-16s|systems)",
     re.I,
 )
 
@@ -136,13 +137,16 @@ def subject_before(text: Sentence, actors: list[Actor], at: int, floor: int = 0)
     if not before:
         return []
     chosen = [before[-1]]
+    head = chosen[0]
     for actor in reversed(before[:-1]):
-        head = chosen[0]
         gap = text.text[actor.end - text.start : head.start - text.start]
         if actor.start == head.start or _LIST_GAP.match(gap):
             chosen.insert(0, actor)
+        elif actor.country == head.country and _TITLE_GAP.match(gap):
+            pass  # "French President Emmanuel Macron": one actor named twice
         else:
             break
+        head = actor
     return chosen
 
 
@@ -164,3 +168,86 @@ def suppliers(sentence: Sentence, actors: list[Actor]) -> list[Actor]:
             ):
                 found.append(actor)
     return found
+
+
+# "... was granted by Finland": a passive whose agent follows the cue.
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+){0,2}?(?:\w+ed|given|granted|lifted|"
+    r"eased|set|let|made|taken|withdrawn)\b",
+    re.I,
+)
+_AGENT_GAP = re.compile(r"^[^,;:.]{0,100}?\bby\s+(?:the\s+)?$", re.I)
+# "..., was announced by the Pentagon": a passive verb right before "by" may follow a comma.
+_PASSIVE_BY = re.compile(
+    r"^[^;:]{0,100}?\b(?:was|were|been|is|are|be)\s+(?:\w+\s+){0,2}?(?:\w+ed|given|made|taken)\s+"
+    r"by\s+(?:the\s+)?$",
+    re.I,
+)
+# "the go-ahead from London": the giver of a permission named after it.
+_GIVER_GAP = re.compile(
+    r"^(?:the\s+|a\s+)?(?:go-ahead|green\s+light|blessing|permission|approval|nod)\s+from\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+# "The first country to lift ... was Britain", "Among those that allow ... is Canada".
+_CLEFT_HEAD = re.compile(
+    r"^\W*(?:(?:the|its|their)\s+)?(?:first|second|third|last|latest|next|only|newest|"
+    r"most\s+recent)\b|^\W*(?:among|one\s+of)\b|^\W*(?:the\s+)?(?:country|government|ally|"
+    r"capital)\s+(?:that|which|to)\b",
+    re.I,
+)
+_COPULA_GAP = re.compile(r"^[^;:]{0,160}?\b(?:was|were|is|are|has\s+been)\s+(?:the\s+)?$", re.I)
+
+
+def agent_after(sentence: Sentence, actors: list[Actor], at: int) -> list[Actor]:
+    """The agent of a passive cue at `at` ("Ukraine was allowed by Denmark to ..."), if any."""
+    clause_start = max(sentence.text.rfind(",", 0, at - sentence.start), 0)
+    for index, actor in enumerate(actors):
+        if actor.start < at:
+            continue
+        gap = sentence.text[at - sentence.start : actor.start - sentence.start]
+        if _PASSIVE_BY.match(gap) or _GIVER_GAP.match(gap):
+            return listed_from(sentence, actors, index)
+        if not _AGENT_GAP.match(gap):
+            continue
+        voice = sentence.text[clause_start : actor.start - sentence.start]
+        if _PASSIVE.search(voice):
+            return listed_from(sentence, actors, index)
+        return []
+    return []
+
+
+def named_after(sentence: Sentence, actors: list[Actor], at: int, floor: int) -> list[Actor]:
+    """The actor a cleft names after its cue ("The first to allow it was Britain")."""
+    if not _CLEFT_HEAD.match(sentence.text[floor : at - sentence.start]):
+        return []
+    for index, actor in enumerate(actors):
+        if actor.start >= at:
+            gap = sentence.text[at - sentence.start : actor.start - sentence.start]
+            return listed_from(sentence, actors, index) if _COPULA_GAP.match(gap) else []
+    return []
+
+
+def listed_from(sentence: Sentence, actors: list[Actor], first: int) -> list[Actor]:
+    """`actors[first]` with the actors listed right after it ("Spain and Portugal")."""
+    chosen = [actors[first]]
+    for actor in actors[first + 1 :]:
+        last = chosen[-1]
+        gap = sentence.text[last.end - sentence.start : actor.start - sentence.start]
+        if actor.start == last.start or _LIST_GAP.match(gap):
+            chosen.append(actor)
+        else:
+            break
+    return chosen
+
+
+_SOURCE_GAP = re.compile(r"^[^,;:.]{0,60}?\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def source_after(sentence: Sentence, actors: list[Actor], at: int) -> list[Actor]:
+    """The actor an amount comes from ("$150 million in weapons from the United States")."""
+    for actor in actors:
+        if actor.start >= at:
+            gap = sentence.text[at - sentence.start : actor.start - sentence.start]
+            return [actor] if _SOURCE_GAP.match(gap) else []
+    return []

@@ -42,7 +42,7 @@ CUMULATIVE_VERB = re.compile(
 # A package that is not there yet: a bill under debate, a stalled request.
 PENDING = re.compile(
     r"\b(?:expected\s+to\s+vote|stalled|pending|awaiting|if\s+(?:passed|approved)|proposed|"
-    r"could\s+(?:provide|give|send)|under\s+discussion)\b",
+    r"could\s+(?:provide|give|send)|under\s+discussion|stuck|held\s+up|blocked\s+in)\b",
     _I,
 )
 # Money said to go to one part of a package: "More than C$50 million goes to arms".
@@ -121,7 +121,8 @@ def is_package(text: str, money: Money, sentence_start: int, amounts: list[Money
         return False  # "since the invasion": a running total, unless "the largest since ..."
     if TOTALS.search(text[max(0, at - 80) : end + 40]):
         return False
-    if DISTRACTOR.search(text[max(0, at - 80) : end + 60]) or CUMULATIVE_VERB.search(before):
+    cumulative = CUMULATIVE_VERB.search(before) and not re.search(r"\bto\s+$", before)
+    if DISTRACTOR.search(text[max(0, at - 80) : end + 100]) or cumulative:
         return False
     return not (OTHER_RECIPIENTS.search(text) and not UKRAINE.search(text))
 
@@ -134,3 +135,50 @@ def aid_kind(text: str) -> AidKind:
     ):
         return AidKind.FINANCIAL
     return AidKind.MILITARY
+
+
+# A delivery promised without an amount: "Germany will send Ukraine another Patriot system".
+IN_KIND = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+going\s+to|plans?\s+to|intends?\s+to|(?:pledged|"
+    r"promised|agreed|decided|committed|offered)\s+(?:on\s+\w+\s+)?to|(?:said|says|announced|"
+    r"confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|\w+)\s+would)\s+(?:also\s+|soon\s+|now\s+|shortly\s+)?"
+    r"(?:send|deliver|supply|provide|give|donate|transfer|hand\s+over)\b"
+    r"|\b(?:announced|pledged|promised|approved|unveiled|confirmed)\s+(?:the\s+|a\s+|its\s+)?"
+    r"(?:\w+\s+)?(?:delivery|transfer|donation|supply|shipment)\s+of\b",
+    _I,
+)
+MATERIEL = re.compile(
+    r"\b(?:systems?|batter(?:y|ies)|launchers?|jets|aircraft|tanks|howitzers|missiles|"
+    r"interceptors|shells|ammunition|vehicles|drones|helicopters|warships|boats)\b",
+    _I,
+)
+_NOT_NEW = re.compile(
+    r"\b(?:already|so\s+far|to\s+date|previously|earlier\s+this\s+year|in\s+total|all\s+told|"
+    r"if|unless|whether|asked|request\w*|wants?|hopes?|could|might|may|should)\b",
+    _I,
+)
+
+
+# Not goods: training, troops or money; a condition; or the rest of a package told before.
+_NOT_GOODS = re.compile(
+    r"\W*(?:\S+\s+){0,3}?(?:training|advice|instruction|instructors|troops|soldiers|personnel|"
+    r"support|help|assistance|money|funding|funds|cash|loans?)\b",
+    _I,
+)
+_CONDITION_OR_PART = re.compile(
+    r"\b(?:if|unless|provided\s+that|once|as\s+soon\s+as|remaining|rest\s+of|as\s+part\s+of|"
+    r"(?:from|under)\s+(?:the|a|its)\s+(?:\w+\s+)?(?:package|deal|agreement|pact))\b",
+    _I,
+)
+
+
+def in_kind(text: str) -> re.Match[str] | None:
+    """The delivery cue of a package promised without an amount, if the sentence has one."""
+    cue = IN_KIND.search(text)
+    if cue is None or text.rstrip().endswith("?") or not UKRAINE.search(text):
+        return None
+    if _NOT_NEW.search(text[: cue.end()]) or not MATERIEL.search(text, cue.end()):
+        return None
+    if _NOT_GOODS.match(text, cue.end()) or _CONDITION_OR_PART.search(text):
+        return None
+    return cue

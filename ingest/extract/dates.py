@@ -58,6 +58,17 @@ _RELATIVE = re.compile(
     re.I,
 )
 
+# A past verb just before a weekday, perhaps with a place between ("signed in Brussels on
+# Tuesday"), dates a past event even in a sentence that also speaks of the future.
+_PAST_BEFORE = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )\b(?:\w+ed|said|told|met|spoke|wrote|came|went|gave|made|held|took|"
+    r"began|won)\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*\s+)?$"
+)
+
+_PAST_AFTER = re.compile(
+    r",?\s+(?:\w+ed|said|told|met|spoke|wrote|came|went|gave|made|held|took|began|won)\b"
+)
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class DateHit:
@@ -68,6 +79,8 @@ class DateHit:
     text: str
     date: FuzzyDate | None
     relative: bool
+    # "a day after <clause>": the clause takes `date`; what is said before the phrase, this.
+    date_before: FuzzyDate | None = None
 
 
 def reduce(lo: dt.date, hi: dt.date) -> FuzzyDate | None:
@@ -242,9 +255,8 @@ def find_dates(text: str, offset: int, published: FuzzyDate | None) -> list[Date
         if not phrase or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         lead = len(m.group(0)) - len(m.group(0).lstrip())
-        past = re.search(
-            r"\b(?:\w+ed|said|told|met|spoke|wrote|came|went|gave|made|held|took|began|won)\s+$",
-            text[max(0, m.start() - 25) : m.start() + lead],
+        past = _PAST_BEFORE.search(text[max(0, m.start() - 50) : m.start() + lead]) or (
+            _PAST_AFTER.match(text, m.end())
         )
         rule = _relative(phrase, m.group("n"), m.group("wmod"), m.group("wd"), future and not past)
         date = None

@@ -14,7 +14,7 @@ HEADS = words(
     "commander chief head director adviser advisor king queen senator speaker chair chairman "
     "chairwoman chairperson leader governor mayor envoy general admiral commissioner premier "
     "representative lawmaker secretary-general commander-in-chief vice-president prosecutor "
-    "minister-president pope attaché attache colonel lieutenant"
+    "minister-president pope attaché attache colonel lieutenant president-elect"
 )
 MODIFIERS = words(
     "deputy vice acting first chief senior principal assistant under permanent foreign "
@@ -22,7 +22,7 @@ MODIFIERS = words(
     "armed forces presidential white house pentagon nato eu european commission council "
     "affairs intelligence military top high special parliamentary junior lieutenant general "
     "staff army navy air force joint chiefs supreme allied main department ministry "
-    "government kremlin"
+    "government kremlin opposition"
 )
 _COMPLEMENT = words(
     "the state defence defense foreign affairs national armed forces general staff military "
@@ -30,7 +30,7 @@ _COMPLEMENT = words(
     "european commission union alliance nato parliament committee"
 )
 _DETERMINERS = words(
-    "the a an his her its their our my outgoing incoming new current interim caretaker"
+    "the a an his her its their our my outgoing incoming new current interim caretaker by now then"
 )
 _HONORIFICS = words("mr mrs ms miss dr sir dame lord lady mx madam monsieur herr")
 _PARTICLES = words("van von der den de da di du la le bin al el dos das ter")
@@ -162,6 +162,8 @@ class _Reader:
         first = j
         while first - 1 >= 0 and _clean_name(self.toks[first - 1][2]).lower() in _TITLE_WORDS:
             first -= 1
+        if first - 1 >= 0 and self._country_word(first - 1):
+            first -= 1  # "France's foreign minister, X": the country the title is held for
         return first, last
 
     def _place_word(self, k: int) -> bool:
@@ -215,6 +217,7 @@ class _Reader:
                     and (
                         (h.entry.kind == "country" and h.alias_kind != "INSTITUTION")
                         or (h.entry.kind == "organization" and h.entry.country is None)
+                        or (h.entry.kind == "organization" and _possessive_after(self.s, h))
                     )
                 ),
                 None,
@@ -257,6 +260,11 @@ class _Reader:
             if h.start == at and h.entry.kind == "country":
                 return h.entry.country
         return None
+
+
+def _possessive_after(sentence: Sentence, hit: Hit) -> bool:
+    """ "The Pentagon's deputy press secretary": the office's owner, not part of the title."""
+    return sentence.text[hit.end - sentence.start : hit.end - sentence.start + 2] in ("'s", "’s")
 
 
 def read_people(

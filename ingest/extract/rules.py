@@ -3,12 +3,23 @@
 import dataclasses
 import re
 
-from db.enums import DateBasis, FactStatus, PolicyAction, Precision, Stance
+from db.enums import DateBasis, FactStatus, PolicyAction, Stance
 from db.fuzzy_date import FuzzyDate
 from ingest.extract import aid as aid_rules
 from ingest.extract import policy as policy_rules
-from ingest.extract.actors import Actor, actors_in, subject_before, suppliers
-from ingest.extract.dates import DateHit, find_dates, reduce
+from ingest.extract.actors import (
+    Actor,
+    actors_in,
+    agent_after,
+    listed_from,
+    named_after,
+    source_after,
+    subject_before,
+    suppliers,
+)
+from ingest.extract.anchors import anchored
+from ingest.extract.article import Article
+from ingest.extract.dates import DateHit, find_dates
 from ingest.extract.gazetteer import Gazetteer, Hit
 from ingest.extract.language import detect_language
 from ingest.extract.model import (
@@ -22,43 +33,23 @@ from ingest.extract.model import (
 from ingest.extract.money import Money, find_money, resolve_currency
 from ingest.extract.people import PersonMention, read_people
 from ingest.extract.statements import read_statements
-from ingest.extract.text import Sentence, sentences
+from ingest.extract.text import sentences
+from ingest.extract.timing import Dated, date_for
 
 EXTRACTOR_NAME = "frontline-rules"
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.3.0"
 
-_SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|week|month|year)\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:since|until|by|before|through|over|from|ahead\s+of)\s+$", re.I)
-_THIS_WAS = re.compile(
-    r"^\W*(?:This|That|It|The\s+(?:decision|announcement|move|statement|remark|comment)s?)\s+(?:was|were|came)\s+"
-    r"(?:\w+\s+){0,2}(?:declared|said|announced|confirmed|stated|made|reported|disclosed|revealed|given)",
-    re.I,
-)
-_ANAPHORA = re.compile(
-    r"^\W*(?:(?:on|during|at|in)\s+the\s+same\s+(?:trip|visit|day|occasion|meeting|"
-    r"press\s+conference|event|call)|within\s+(?:hours|days|minutes)\s+of|"
-    r"(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+day)\b",
-    re.I,
-)
 _UKRAINE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")
+# "May 10 — Russian forces cross the border ...": Russia acts; no supplier is carried in.
+_RUSSIA_FIRST = re.compile(
+    r"^\W*(?:[^—–.]{0,25}[—–]\s*)?(?:the\s+)?(?:Russia\w*|Moscow|Kremlin|Putin)\b"
+)
 _PRONOUN = re.compile(
     r"\b(?:he|she|they|it|the\s+(?:government|minister|chancellor|president|country|administration))\b",
     re.I,
 )
 _REPORTED = re.compile(
     r"\b(?:reported|according\s+to|citing|sources?\s+(?:said|say)|officials?\s+(?:said|say)|people\s+familiar)\b",
-    re.I,
-)
-# A standing state with no event behind it ("Berlin still refuses"): no date to give.
-_STATE = re.compile(
-    r"\b(?:already|remains?|which\s+(?:still|has|have)|(?:has|have)\s+(?:\w+\s+)?(?:refused|"
-    r"ruled|declined|made\s+clear|resisted|rejected|repeatedly)|(?:has|have)\s+(?:also\s+)?been\s+"
-    r"(?:in\s+favou?r|pushing|calling|urging|arguing|among|reluctant))\b",
-    re.I,
-)
-_PAST_SPEECH = re.compile(
-    r"\b(?:said|told|declared|reiterated|announced|confirmed|stated|insisted|replied|wrote|argued|"
-    r"added|decided|approved|agreed|signed)\b",
     re.I,
 )
 _GENERIC_SUBJECT = re.compile(
@@ -69,26 +60,15 @@ _GENERIC_SUBJECT = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:he|she|it|they|the\s+(?:government|minister|chancellor|president))\b", re.I
 )
+_SINGULAR = re.compile(
+    r"\b(?:he|she|it|its|his|her|the\s+(?:government|minister|chancellor|president|premier|"
+    r"country|administration|cabinet))\b",
+    re.I,
+)
+_PLURAL = re.compile(
+    r"\b(?:they|their|both|the\s+(?:two|three|four)|all\s+(?:two|three|four))\b", re.I
+)
 _DECIDED = re.compile(r"\b(?:decided|approved|authori[sz]ed|signed|cleared)\b", re.I)
-
-
-@dataclasses.dataclass
-class _Dated:
-    """A date and how directly the text ties it to the fact (higher is better)."""
-
-    date: FuzzyDate | None
-    strength: int
-
-
-@dataclasses.dataclass
-class _Article:
-    body: str
-    published: FuzzyDate | None
-    sentences: list[Sentence]
-    dates: list[list[DateHit]]
-    money: list[list[Money]]
-    actors: list[list[Actor]]
-    hits: list[Hit]
 
 
 def extract(
@@ -120,31 +100,7 @@ def _run(
     last: FuzzyDate | None = None
     for sentence in parts:
         found = find_dates(sentence.text, sentence.start, published)
-        for same in _SAME.finditer(sentence.text):
-            earlier = [
-                d.date
-                for d in found
-                if d.date is not None and d.end <= sentence.start + same.start()
-            ]
-            last = earlier[-1] if earlier else last
-            if last is not None:
-                unit = same.group(1).lower()
-                value = (
-                    last
-                    if unit in ("day", "week")
-                    else reduce(last.earliest, last.latest if unit == "month" else last.earliest)
-                )
-                if unit == "month" and last.precision is Precision.DAY:
-                    value = FuzzyDate(last.value[:7], Precision.MONTH)
-                found.append(
-                    DateHit(
-                        sentence.start + same.start(),
-                        sentence.start + same.end(),
-                        same.group(0),
-                        value,
-                        True,
-                    )
-                )
+        found += anchored(sentence, found, last)
         found.sort(key=lambda h: h.start)
         dates.append(found)
         resolved = [d.date for d in found if d.date is not None]
@@ -159,7 +115,7 @@ def _run(
     if lang == "und" and parts:
         out.notes.append("language not recognised: rules for English were applied")
     actors = [actors_in(s, hits, people.mentions) for s in parts]
-    article = _Article(body, published, parts, dates, money, actors, hits)
+    article = Article(body, published, parts, dates, money, actors, hits)
     out.person_roles.extend(people.roles)
     out.policy_decisions.extend(_decisions(article))
     out.aid_packages.extend(_packages(article))
@@ -202,42 +158,6 @@ def _mentions(
         )
 
 
-def _date_for(a: _Article, index: int, at: int, actor: Actor | None, carried: bool) -> _Dated:
-    """The date of a fact stated at absolute offset `at` in sentence `index`."""
-    sentence = a.sentences[index]
-    usable = [
-        d
-        for d in a.dates[index]
-        if d.date is not None
-        and not _BACKGROUND.search(a.body[max(sentence.start, d.start - 10) : d.start])
-        and not re.match(r"(?:since|until|by|through)\b", d.text, re.I)
-    ]
-    if usable:
-        best = min(usable, key=lambda d: abs(d.start - at))
-        return _Dated(best.date, 3)
-    if _ANAPHORA.match(sentence.text):  # "On the same trip ...": the last date the text gave
-        earlier = [d.date for found in a.dates[:index] for d in found if d.date is not None]
-        if earlier:
-            return _Dated(earlier[-1], 2)
-    if index + 1 < len(a.sentences) and _THIS_WAS.match(a.sentences[index + 1].text):
-        following = [d for d in a.dates[index + 1] if d.date is not None]
-        if following:
-            return _Dated(following[0].date, 3)
-    if index > 0:
-        previous = [d for d in a.dates[index - 1] if d.date is not None]
-        same_actor = actor is not None and any(
-            p.country == actor.country and p.organization == actor.organization
-            for p in a.actors[index - 1]
-        )
-        if previous and (carried or same_actor):
-            return _Dated(previous[-1].date, 2)
-    if re.search(r"\bstill\b", sentence.text, re.I) or (
-        _STATE.search(sentence.text) and not _PAST_SPEECH.search(sentence.text)
-    ):
-        return _Dated(None, 0)
-    return _Dated(a.published, 0)
-
-
 def _basis(text: str, action: PolicyAction | None = None) -> DateBasis:
     if _REPORTED.search(text):
         return DateBasis.FIRST_REPORTED
@@ -247,27 +167,33 @@ def _basis(text: str, action: PolicyAction | None = None) -> DateBasis:
 
 
 def _resolve_actors(
-    a: _Article, index: int, at: int, floor: int, carry: list[Actor], supplier_first: bool = False
+    a: Article, index: int, at: int, floor: int, carry: list[Actor], supplier_first: bool = False
 ) -> tuple[list[Actor], bool]:
     """The actors of a cue: subject before it, else the supplier, else the previous subject."""
     sentence = a.sentences[index]
     here = a.actors[index]
-    subject = subject_before(sentence, here, at, floor=sentence.start + floor)
+    subject = agent_after(sentence, here, at) or subject_before(
+        sentence, here, at, floor=sentence.start + floor
+    )
     if not subject:
-        subject = suppliers(sentence, here)[:1]
+        subject = suppliers(sentence, here)[:1] or named_after(sentence, here, at, floor)
     if not subject and not here:
         before = sentence.text[floor : at - sentence.start]
-        if _UKRAINE_FIRST.match(before):
+        if _RUSSIA_FIRST.match(sentence.text) or (
+            _UKRAINE_FIRST.match(before) and len(before.split()) > 5
+        ):
             return [], True  # "Kyiv gave assurances that it would ...": Ukraine speaks, no carry
         generic = [m.start() for m in _GENERIC_SUBJECT.finditer(before)]
         pronoun = [m.start() for m in _PRONOUN_SUBJECT.finditer(before)]
         if generic and (not pronoun or generic[-1] > pronoun[-1]):
             return [], True  # "some partners have ...": not the previous subject
+        if _SINGULAR.search(before) and not _PLURAL.search(before):
+            return carry[:1], True  # "he", "the minister": one of the actors named before
         return carry, True
     return subject, False
 
 
-def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
+def _decisions(a: Article) -> list[PolicyDecisionCandidate]:
     topical = any(policy_rules.TARGET.search(s.text) for s in a.sentences)
     long_range = any(policy_rules.LONG_RANGE.search(s.text) for s in a.sentences)
     found: list[tuple[PolicyDecisionCandidate, int]] = []
@@ -281,43 +207,77 @@ def _decisions(a: _Article) -> list[PolicyDecisionCandidate]:
             continue
         floor = policy_rules.question_clause_end(text)
         actions = policy_rules.actions_in(text, floor, topical, long_range)
-        for action, start, _end in actions:
-            at = sentence.start + start
-            subjects, carried = _resolve_actors(a, index, at, floor, carry)
-            for actor in subjects:
-                dated = _date_for(a, index, at, actor, carried)
-                span = sentence.span()
-                same = _same_decision(found, actor, action, dated)
-                if same is not None:
-                    candidate, strength = found[same]
-                    if span not in candidate.evidence:
-                        candidate.evidence.append(span)
-                    if dated.strength > strength:
-                        candidate.date = dated.date
-                        found[same] = (candidate, dated.strength)
-                    continue
-                candidate = PolicyDecisionCandidate(
-                    country=actor.country,
-                    organization=actor.organization,
-                    action=action,
-                    limits=text if action is PolicyAction.EASED else None,
-                    date=dated.date,
-                    date_basis=_basis(text, action) if dated.date else None,
-                    decided_by=actor.person or _person_of(a, index, actor),
-                    evidence=[span],
-                    confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
-                )
-                found.append((candidate, dated.strength))
+        resolved = [
+            (action, sentence.start + start, actor, carried)
+            for action, start, _end in actions
+            for subjects, carried in [
+                _resolve_actors(a, index, sentence.start + start, floor, carry)
+            ]
+            for actor in subjects
+        ]
+        own = {(x.country, x.organization) for act, _, x, _ in resolved if act in _OWN_STEP}
+        for action, at, actor, carried in resolved:
+            if action is PolicyAction.ADVOCATED and (actor.country, actor.organization) in own:
+                continue  # "has no limits and urges others to drop theirs": its own step counts
+            dated = date_for(a, index, at, actor, carried)
+            span = sentence.span()
+            same = _same_decision(found, actor, action, dated)
+            if same is not None:
+                candidate, strength = found[same]
+                if span not in candidate.evidence:
+                    candidate.evidence.append(span)
+                if dated.strength > strength:
+                    candidate.date = dated.date
+                    found[same] = (candidate, dated.strength)
+                continue
+            candidate = PolicyDecisionCandidate(
+                country=actor.country,
+                organization=actor.organization,
+                action=action,
+                limits=text if action is PolicyAction.EASED else None,
+                date=dated.date,
+                date_basis=_basis(text, action) if dated.date else None,
+                decided_by=actor.person or _person_of(a, index, actor),
+                evidence=[span],
+                confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
+            )
+            found.append((candidate, dated.strength))
         denial = policy_rules.DENIAL.search(text)
         if not actions and denial and (topical or policy_rules.is_topical(text, True)):
             subjects, _ = _resolve_actors(a, index, sentence.start + denial.start(), 0, carry)
             denials.append((index, subjects))
         if here:
-            carry = [here[0]]
+            carry = listed_from(sentence, here, 0)
+    _date_kept_with_easing(found)
     decisions = _merge(found)
     for index, subjects in denials:
         _apply_denial(a, index, subjects, decisions)
     return decisions
+
+
+def _date_kept_with_easing(found: list[tuple[PolicyDecisionCandidate, int]]) -> None:
+    """What an easing keeps banned is reported with it: a "will not be able to" that the text
+    gives no date of its own takes the date of the actor's easing."""
+    for index, (kept, strength) in enumerate(found):
+        if kept.action is not PolicyAction.MAINTAINED or strength > 0 or kept.date is None:
+            continue
+        easing = max(
+            (
+                (d, s)
+                for d, s in found
+                if d.action in (PolicyAction.EASED, PolicyAction.LIFTED)
+                and (d.country, d.organization) == (kept.country, kept.organization)
+                and s >= 2
+            ),
+            key=lambda pair: pair[1],
+            default=None,
+        )
+        if easing is not None:
+            kept.date, kept.date_basis = easing[0].date, easing[0].date_basis
+            found[index] = (kept, easing[1])
+
+
+_OWN_STEP = (PolicyAction.LIFTED, PolicyAction.EASED)
 
 
 def _compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
@@ -332,7 +292,7 @@ def _same_decision(
     found: list[tuple[PolicyDecisionCandidate, int]],
     actor: Actor,
     action: PolicyAction,
-    dated: _Dated,
+    dated: Dated,
 ) -> int | None:
     """The decision this statement repeats: same actor and action, no conflicting firm date."""
     for index, (candidate, strength) in enumerate(found):
@@ -342,12 +302,14 @@ def _same_decision(
             action,
         ):
             continue
-        if strength < 3 or dated.strength < 3 or _compatible(candidate.date, dated.date):
+        if action is PolicyAction.LIFTED:
+            return index  # a restriction is lifted once; later mentions restate it
+        if min(strength, dated.strength) < 2 or _compatible(candidate.date, dated.date):
             return index
     return None
 
 
-def _person_of(a: _Article, index: int, actor: Actor) -> PersonRef | None:
+def _person_of(a: Article, index: int, actor: Actor) -> PersonRef | None:
     for other in a.actors[index]:
         if other.person is not None and other.country == actor.country:
             return other.person
@@ -380,7 +342,7 @@ def _merge(found: list[tuple[PolicyDecisionCandidate, int]]) -> list[PolicyDecis
 
 
 def _apply_denial(
-    a: _Article, index: int, subjects: list[Actor], decisions: list[PolicyDecisionCandidate]
+    a: Article, index: int, subjects: list[Actor], decisions: list[PolicyDecisionCandidate]
 ) -> None:
     """A denial disputes the actor's lifting or easing; with none, it says the policy stays."""
     sentence = a.sentences[index]
@@ -404,7 +366,7 @@ def _apply_denial(
             for d in decisions
         ):
             continue
-        dated = _date_for(a, index, sentence.start, actor, False)
+        dated = date_for(a, index, sentence.start, actor, False)
         decisions.append(
             PolicyDecisionCandidate(
                 country=actor.country,
@@ -419,7 +381,7 @@ def _apply_denial(
         )
 
 
-def _packages(a: _Article) -> list[AidPackageCandidate]:
+def _packages(a: Article) -> list[AidPackageCandidate]:
     found: dict[tuple[str, object, str | None], AidPackageCandidate] = {}
     carry: list[Actor] = []
     for index, sentence in enumerate(a.sentences):
@@ -430,6 +392,8 @@ def _packages(a: _Article) -> list[AidPackageCandidate]:
             if not aid_rules.is_package(text, money, sentence.start, amounts):
                 continue
             subjects, carried = _resolve_actors(a, index, money.start, 0, carry)
+            source = source_after(sentence, here, money.end)
+            subjects, carried = (source, False) if source else (subjects, carried)
             donors = [s.country for s in subjects if s.country]
             if not donors:
                 by_currency = aid_rules.currency_country(money.currency)
@@ -443,7 +407,7 @@ def _packages(a: _Article) -> list[AidPackageCandidate]:
                 found[key].evidence.append(sentence.span())
                 continue
             actor = next((s for s in subjects if s.country == donor), None)
-            dated = _date_for(a, index, money.start, actor, carried)
+            dated = date_for(a, index, money.start, actor, carried, periods=False)
             window = " ".join(s.text for s in a.sentences[index : index + 3])
             mechanism = aid_rules.MECHANISM.search(window)
             contents = sorted(
@@ -468,6 +432,52 @@ def _packages(a: _Article) -> list[AidPackageCandidate]:
                 evidence=[sentence.span()],
                 confidence=round(0.5 + 0.2 * (not carried) + 0.1 * (dated.strength >= 2), 2),
             )
+        if not amounts:
+            _in_kind(a, index, carry, found)
         if here:
-            carry = [here[0]]
+            carry = listed_from(sentence, here, 0)
     return list(found.values())
+
+
+def _in_kind(
+    a: Article,
+    index: int,
+    carry: list[Actor],
+    found: dict[tuple[str, object, str | None], AidPackageCandidate],
+) -> None:
+    """A package promised with no amount ("will send Ukraine another air defence system")."""
+    sentence = a.sentences[index]
+    cue = aid_rules.in_kind(sentence.text)
+    if cue is None:
+        return
+    subjects, carried = _resolve_actors(a, index, sentence.start + cue.start(), 0, carry)
+    donor = next((s for s in subjects if s.country), None)
+    if donor is None or donor.country is None:
+        return
+    near = [s.span() for s in a.sentences[max(0, index - 2) : index + 3]]
+    if any(
+        key[0] == donor.country and any(span in p.evidence for span in near)
+        for key, p in found.items()
+    ):
+        return  # the goods of a package with an amount told in a sentence nearby
+    key = (donor.country, None, None)
+    if key in found:
+        found[key].evidence.append(sentence.span())
+        return
+    dated = date_for(a, index, sentence.start + cue.start(), donor, carried, periods=False)
+    found[key] = AidPackageCandidate(
+        donor=donor.country,
+        kind=aid_rules.aid_kind(sentence.text),
+        contents=sorted(
+            {
+                h.entry.name
+                for h in a.hits
+                if h.entry.kind == "weapon" and sentence.start <= h.start < sentence.end
+            }
+        ),
+        date=dated.date,
+        date_basis=_basis(sentence.text) if dated.date else None,
+        announced_by=donor.person,
+        evidence=[sentence.span()],
+        confidence=round(0.4 + 0.1 * (not carried) + 0.1 * (dated.strength >= 2), 2),
+    )
