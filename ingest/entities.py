@@ -10,33 +10,66 @@ from ingest.outcome import RunState
 
 
 class Entities:
-    """People, outlets, countries, organizations and topics of one run, looked up once each."""
+    """People, outlets, countries, organizations and topics of one run, read once each.
+
+    Every person and alias is read up front (the extractor's gazetteer needs them anyway), so
+    finding or creating the people of an article costs no statement per person.
+    """
 
     def __init__(self, run: RunState) -> None:
         self.run = run
         self.countries: dict[str, int] = {}
         self.organizations: dict[str, int] = {}
         self.topics: dict[str, int] = {}
-        self.people: dict[tuple[str | None, str], m.Person] = {}
+        self.by_key: dict[str, m.Person] = {}
+        self.by_name: dict[str, m.Person] = {}
+        self.by_alias: dict[str, m.Person] = {}
+        self.aliases: dict[int, set[str]] = {}
+
+    async def load_people(self) -> list[tuple[str, str, list[str]]]:
+        """Read every person and alias; (key, name, aliases) of each, for the gazetteer."""
+        people, aliases = await q.known_people(self.run.session)
+        for person in people:
+            self._know(person)
+        by_id = {person.id: person for person in people}
+        listed: dict[int, list[str]] = {}
+        for person_id, alias in aliases:
+            listed.setdefault(person_id, []).append(alias)
+            self.aliases.setdefault(person_id, set()).add(alias)
+            self.by_alias.setdefault(alias.casefold(), by_id[person_id])
+        return [(p.key, p.name, listed.get(p.id, [])) for p in people]
+
+    def _know(self, person: m.Person) -> None:
+        self.by_key.setdefault(person.key, person)
+        self.by_name.setdefault(person.name.casefold(), person)
+
+    def find(self, key: str | None, name: str) -> m.Person | None:
+        """A person by key, else by name, else by alias (case-insensitive; oldest first)."""
+        if key is not None and key in self.by_key:
+            return self.by_key[key]
+        folded = name.casefold()
+        return self.by_name.get(folded) or self.by_alias.get(folded)
 
     async def person(self, ref: PersonRef, spellings: Sequence[str] = ()) -> m.Person:
         """The person a reference names; created (with the spellings seen) when unknown."""
         session = self.run.session
-        cache_key = (ref.key, ref.name)
-        if cache_key in self.people:
-            return self.people[cache_key]
-        found = await q.find_person(session, ref.key, ref.name)
+        found = self.find(ref.key, ref.name)
         if found is None:
             key = await q.unique_key(session, m.Person, merge.slug(ref.key or ref.name, 120))
             found = m.Person(key=key, name=ref.name[:200])
             session.add(found)
             await session.flush()
+            self._know(found)
+            if ref.key is not None:
+                self.by_key.setdefault(ref.key, found)
             self.run.counters.people_created += 1
             self.run.notes.append(f"new person: {ref.name} ({key})")
+        known = self.aliases.setdefault(found.id, set())
         for spelling in spellings:
-            if spelling != found.name and len(spelling) <= 200:
-                await q.add_alias(session, found.id, spelling)
-        self.people[cache_key] = found
+            if spelling != found.name and len(spelling) <= 200 and spelling not in known:
+                session.add(m.PersonAlias(person_id=found.id, alias=spelling))
+                known.add(spelling)
+                self.by_alias.setdefault(spelling.casefold(), found)
         return found
 
     async def person_in(self, extraction: Extraction, ref: PersonRef) -> m.Person:

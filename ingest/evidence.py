@@ -39,6 +39,9 @@ class EvidenceWriter:
 
     def __init__(self, run: RunState) -> None:
         self.run = run
+        # (start, end) of each fact's quotes from this article: it is new, so they are all
+        # written by this run and nothing needs to be read back.
+        self.spans: dict[tuple[str, int], set[tuple[int, int]]] = {}
 
     def valid_spans(self, body: str, spans: Sequence[Span], what: str) -> list[Span]:
         """Only spans that are exact quotes of the stored body: facts are never invented."""
@@ -65,7 +68,7 @@ class EvidenceWriter:
         confidence: float,
     ) -> list[m.Evidence]:
         column = COLUMNS[kind]
-        seen = await q.evidence_spans(self.run.session, column, fact.id, article.id)
+        seen = self.spans.setdefault((column, fact.id), set())
         added = []
         for span in spans:
             if (span.start, span.end) in seen:

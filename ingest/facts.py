@@ -24,6 +24,20 @@ class FactWriter:
         self.run = run
         self.entities = entities
         self.evidence = evidence
+        # The facts candidates may merge into, read once per kind (never REJECTED ones); the
+        # facts this run creates join them, so a fact stated twice is stored once.
+        self.decisions: list[m.PolicyDecision] = []
+        self.packages: list[m.AidPackage] = []
+        self.roles: list[m.PersonRole] = []
+
+    async def load_known(self, extraction: Extraction) -> None:
+        """Read the facts the candidates could be (3 statements, whatever their number)."""
+        session = self.run.session
+        self.decisions = await q.decisions_on(session, self.entities.topics.values())
+        donors = [self.entities.countries.get(c.donor) for c in extraction.aid_packages]
+        self.packages = await q.aid_packages_from(session, [d for d in donors if d])
+        people = [self.entities.find(c.person.key, c.person.name) for c in extraction.person_roles]
+        self.roles = await q.roles_of(session, [p.id for p in people if p is not None])
 
     async def decision(
         self, article: m.Article, c: PolicyDecisionCandidate, extraction: Extraction
@@ -52,12 +66,13 @@ class FactWriter:
                 merge.Dates(r.date_earliest, r.date_latest),
                 r.review_status,
             )
-            for r in await q.decisions_like(self.run.session, country_id, org_id, topic_id)
+            for r in self.decisions
+            if (r.country_id, r.organization_id, r.topic_id) == (country_id, org_id, topic_id)
         ]
         candidate = merge.DecisionIdentity(0, country_id, org_id, topic_id, c.action, dates)
         match = merge.match_decision(candidate, known)
         if match is not None:
-            row = (await q.rows_by_id(self.run.session, m.PolicyDecision, [match.id]))[match.id]
+            row = next(r for r in self.decisions if r.id == match.id)
             return await self.evidence.settle(
                 article, "policy_decision", row, False, spans, extraction, c.confidence
             )
@@ -89,6 +104,7 @@ class FactWriter:
         row.set_date(c.date, c.date_basis)
         self.run.session.add(row)
         await self.run.session.flush()
+        self.decisions.append(row)
         await self.evidence.settle(
             article, "policy_decision", row, True, spans, extraction, c.confidence
         )
@@ -108,12 +124,13 @@ class FactWriter:
                 r.id, r.donor_id, r.amount, r.currency,
                 merge.Dates(r.date_earliest, r.date_latest), r.review_status,
             )
-            for r in await q.aid_packages_from(self.run.session, donor_id)
+            for r in self.packages
+            if r.donor_id == donor_id
         ]  # fmt: skip
         candidate = merge.AidIdentity(0, donor_id, c.amount, c.currency, dates)
         match = merge.match_aid(candidate, known)
         if match is not None:
-            row = (await q.rows_by_id(self.run.session, m.AidPackage, [match.id]))[match.id]
+            row = next(r for r in self.packages if r.id == match.id)
             return await self.evidence.settle(
                 article, "aid_package", row, False, spans, extraction, c.confidence
             )
@@ -148,6 +165,7 @@ class FactWriter:
         row.set_date(c.date, c.date_basis)
         self.run.session.add(row)
         await self.run.session.flush()
+        self.packages.append(row)
         for position, name in enumerate(dict.fromkeys(c.contents)):
             self.run.session.add(
                 m.AidPackageItem(aid_package_id=row.id, position=position, name=name[:200])
@@ -171,12 +189,13 @@ class FactWriter:
             merge.RoleIdentity(
                 r.id, r.person_id, r.title, r.organization_id, r.country_id, r.review_status
             )
-            for r in await q.roles_of(self.run.session, person.id)
+            for r in self.roles
+            if r.person_id == person.id
         ]
         candidate = merge.RoleIdentity(0, person.id, title, org_id, country_id)
         match = merge.match_role(candidate, known)
         if match is not None:
-            row = (await q.rows_by_id(self.run.session, m.PersonRole, [match.id]))[match.id]
+            row = next(r for r in self.roles if r.id == match.id)
             return await self.evidence.settle(
                 article, "person_role", row, False, spans, extraction, c.confidence
             )
@@ -192,6 +211,7 @@ class FactWriter:
         )
         self.run.session.add(row)
         await self.run.session.flush()
+        self.roles.append(row)
         await self.evidence.settle(
             article, "person_role", row, True, spans, extraction, c.confidence
         )
@@ -209,7 +229,7 @@ class FactWriter:
         if c.speaker is not None and c.speaker.key is None:
             # A name the gazetteer does not know: attach it to a known person, but keep it as
             # a label rather than create a person from a speaker guess ("Pro-war Russian").
-            speaker = await q.find_person(self.run.session, None, c.speaker.name)
+            speaker = self.entities.find(None, c.speaker.name)
             label = label or (None if speaker else c.speaker.name)
         elif c.speaker is not None:
             speaker = await self.entities.person_in(extraction, c.speaker)
@@ -230,8 +250,7 @@ class FactWriter:
             confidence=c.confidence,
         )
         row.set_date(c.date)
-        self.run.session.add(row)
-        await self.run.session.flush()
+        self.run.session.add(row)  # flushed with the others, in one INSERT: nothing needs its id
         self.run.counters.statements_added += 1
         await reviews.record_proposal(
             self.run.session,

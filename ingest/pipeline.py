@@ -108,11 +108,10 @@ async def ingest(
     if found is not None:
         return await existing_result(session, found)
 
-    people = await q.people_with_aliases(session)
-    extraction = run_extractor(reading, valid, people)
     run = RunState(session, actor)
-    run.notes.extend(extraction.notes)
     entities = Entities(run)
+    extraction = run_extractor(reading, valid, await entities.load_people())
+    run.notes.extend(extraction.notes)
     facts = FactWriter(run, entities, EvidenceWriter(run))
     published = valid.published or reading.published
     outlet = await entities.outlet(valid.outlet) if valid.outlet else None
@@ -138,6 +137,7 @@ async def ingest(
     await session.flush()
 
     await entities.load_refs(extraction)
+    await facts.load_known(extraction)
     for d in extraction.policy_decisions:
         await facts.decision(row, d, extraction)
     for a in extraction.aid_packages:

@@ -4,10 +4,12 @@ nothing stored lost or duplicated; re-posts write nothing; the POST's statements
 import asyncio
 import datetime as dt
 import pathlib
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from starlette.testclient import TestClient
 
 from api.app import create_app
@@ -18,7 +20,7 @@ from db.engine import create_engine, session_factory
 from ingest import evidence
 from ingest.intake import ArticleInput
 from ingest.pipeline import ingest_and_commit
-from tests.conftest import Databases, load
+from tests.conftest import Databases, StatementCounter, load
 from tests.contract import Contract, ContractClient
 from tests.test_access import bearer, make_key
 from tests.test_ingest_rest import counts, every_quote_is_exact
@@ -322,3 +324,32 @@ def test_a_quote_that_is_not_the_text_fails_loudly_and_stores_nothing(
     before = counts(url)
     asyncio.run(run())
     assert counts(url) == before
+
+
+def test_statements_of_a_post_do_not_grow_with_its_facts(
+    http: TestClient, url: str, writer: dict[str, str]
+) -> None:
+    """Reads are batched: people, merge candidates and evidence are read once per kind, not
+    once per fact (was 136 statements for this article, 72 reads among them). Writes are an
+    INSERT per new row and one key check per new fact. A re-post reads and writes nothing."""
+    counter = StatementCounter()
+    engine = http.app.state.engine.sync_engine  # type: ignore[attr-defined]
+    event.listen(engine, "before_cursor_execute", counter)
+    try:
+        body = (CORPUS / "a05_explainer_who_allows.txt").read_text(encoding="utf-8")
+        first = http.post("/v1/articles", json={"body": body}, headers=writer)
+        assert first.status_code == 201, first.text
+        assert sum(len(v) for v in first.json()["facts"].values()) >= 10
+        posted = list(counter.statements)
+        counter.count, counter.statements = 0, []
+        again = http.post("/v1/articles", json={"body": body}, headers=writer)
+        assert again.status_code == 200
+        writes = [s for s in counter.statements if re.match(r"\s*(INSERT|UPDATE|DELETE)", s)]
+        assert [s for s in writes if " api_key" not in s] == []  # key usage is not data
+        assert counter.count <= 20, counter.statements
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    reads = [s for s in posted if s.lstrip().startswith("SELECT")]
+    key_checks = [s for s in reads if re.search(r'WHERE \w+\.("key"|key) = (\?|%\(\w+\)s)', s)]
+    assert len(reads) - len(key_checks) <= 20, reads
+    assert len(posted) <= 90, "\n".join(re.sub(r"\s+", " ", s)[:60] for s in posted)

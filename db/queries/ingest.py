@@ -77,51 +77,13 @@ async def ids_by_key(session: AsyncSession, model: Any, keys: Iterable[str]) -> 
     return {key: id_ for key, id_ in rows.all()}
 
 
-async def find_person(session: AsyncSession, key: str | None, name: str) -> m.Person | None:
-    """A person by key, else by exact name or alias (case-insensitive)."""
-    if key is not None:
-        found = await session.scalar(select(m.Person).where(m.Person.key == key))
-        if found is not None:
-            return found
-    folded = name.casefold()
-    by_name = await session.scalar(
-        select(m.Person).where(func.lower(m.Person.name) == folded).order_by(m.Person.id).limit(1)
+async def known_people(session: AsyncSession) -> tuple[list[m.Person], list[tuple[int, str]]]:
+    """Every person, and every (person id, alias) in the order recorded: two statements."""
+    people = list((await session.scalars(select(m.Person).order_by(m.Person.id))).all())
+    aliases = await session.execute(
+        select(m.PersonAlias.person_id, m.PersonAlias.alias).order_by(m.PersonAlias.id)
     )
-    if by_name is not None:
-        return by_name
-    return await session.scalar(
-        select(m.Person)
-        .join(m.PersonAlias, m.PersonAlias.person_id == m.Person.id)
-        .where(func.lower(m.PersonAlias.alias) == folded)
-        .order_by(m.Person.id)
-        .limit(1)
-    )
-
-
-async def people_with_aliases(session: AsyncSession) -> list[tuple[str, str, list[str]]]:
-    """(key, name, aliases) of every known person, for the extractor's gazetteer."""
-    people = (await session.execute(select(m.Person.id, m.Person.key, m.Person.name))).all()
-    aliases: dict[int, list[str]] = {}
-    for person_id, alias in (
-        await session.execute(
-            select(m.PersonAlias.person_id, m.PersonAlias.alias).order_by(m.PersonAlias.id)
-        )
-    ).all():
-        aliases.setdefault(person_id, []).append(alias)
-    return [(key, name, aliases.get(pid, [])) for pid, key, name in people]
-
-
-async def add_alias(session: AsyncSession, person_id: int, alias: str) -> bool:
-    """Record a spelling of a person's name; False when it was known."""
-    exists = await session.scalar(
-        select(m.PersonAlias.id).where(
-            m.PersonAlias.person_id == person_id, m.PersonAlias.alias == alias
-        )
-    )
-    if exists is not None:
-        return False
-    session.add(m.PersonAlias(person_id=person_id, alias=alias))
-    return True
+    return people, [(person_id, alias) for person_id, alias in aliases.all()]
 
 
 async def find_outlet(session: AsyncSession, key: str, name: str) -> m.Outlet | None:
@@ -138,43 +100,31 @@ def _not_rejected(model: Any) -> Any:
     return model.review_status != ReviewStatus.REJECTED
 
 
-async def decisions_like(
-    session: AsyncSession, country_id: int | None, organization_id: int | None, topic_id: int
-) -> list[m.PolicyDecision]:
-    """Decisions of this actor on this topic that may be merged into (never REJECTED ones)."""
+async def decisions_on(session: AsyncSession, topic_ids: Iterable[int]) -> list[m.PolicyDecision]:
+    """Decisions on these topics that may be merged into (never REJECTED ones)."""
     d = m.PolicyDecision
-    stmt = select(d).where(
-        d.country_id.is_(None) if country_id is None else d.country_id == country_id,
-        d.organization_id.is_(None)
-        if organization_id is None
-        else d.organization_id == organization_id,
-        d.topic_id == topic_id,
-        _not_rejected(d),
-    )
-    return list((await session.scalars(stmt.order_by(d.id))).all())
+    if not (wanted := sorted(set(topic_ids))):
+        return []
+    stmt = select(d).where(d.topic_id.in_(wanted), _not_rejected(d)).order_by(d.id)
+    return list((await session.scalars(stmt)).all())
 
 
-async def aid_packages_from(session: AsyncSession, donor_id: int) -> list[m.AidPackage]:
+async def aid_packages_from(session: AsyncSession, donor_ids: Iterable[int]) -> list[m.AidPackage]:
+    """Packages of these donors that may be merged into (never REJECTED ones)."""
     a = m.AidPackage
-    stmt = select(a).where(a.donor_id == donor_id, _not_rejected(a)).order_by(a.id)
+    if not (wanted := sorted(set(donor_ids))):
+        return []
+    stmt = select(a).where(a.donor_id.in_(wanted), _not_rejected(a)).order_by(a.id)
     return list((await session.scalars(stmt)).all())
 
 
-async def roles_of(session: AsyncSession, person_id: int) -> list[m.PersonRole]:
+async def roles_of(session: AsyncSession, person_ids: Iterable[int]) -> list[m.PersonRole]:
+    """Roles of these people that may be merged into (never REJECTED ones)."""
     r = m.PersonRole
-    stmt = select(r).where(r.person_id == person_id, _not_rejected(r)).order_by(r.id)
+    if not (wanted := sorted(set(person_ids))):
+        return []
+    stmt = select(r).where(r.person_id.in_(wanted), _not_rejected(r)).order_by(r.id)
     return list((await session.scalars(stmt)).all())
-
-
-async def evidence_spans(
-    session: AsyncSession, column: str, fact_id: int, article_id: int
-) -> set[tuple[int, int]]:
-    """(start, end) of the evidence this article already gives this fact."""
-    e = m.Evidence
-    rows = await session.execute(
-        select(e.start, e.end).where(getattr(e, column) == fact_id, e.article_id == article_id)
-    )
-    return {(start, end) for start, end in rows.all()}
 
 
 async def evidence_of_article(session: AsyncSession, article_id: int) -> list[m.Evidence]:
