@@ -19,10 +19,7 @@ from ingest.intake import (
     DEFAULT_MAX_ARTICLE_CHARS,
     ArticleInput,
     IntakeError,
-    Reading,
     ValidInput,
-    read,
-    require_text,
     validate,
 )
 from ingest.metrics import record_ingest
@@ -35,6 +32,7 @@ from ingest.outcome import (
     RunState,
     existing_result,
 )
+from ingest.reading import Reading, read, require_text
 
 logger = logging.getLogger("frontline.ingest")
 

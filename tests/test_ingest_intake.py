@@ -11,10 +11,10 @@ from ingest.intake import (
     decode_body,
     input_from_json,
     normalize_body,
-    read,
     validate,
 )
 from ingest.normalize import content_hash
+from ingest.reading import read
 
 SEEDS = pathlib.Path(__file__).resolve().parents[1] / "data" / "seeds"
 

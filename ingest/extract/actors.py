@@ -12,7 +12,8 @@ from ingest.extract.text import Sentence
 NOT_ACTORS = frozenset({"UA", "RU"})
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|near|inside|into|across|toward|towards|visit\s+to|trip\s+to|arrived\s+from|"
-    r"flew\s+to|travel(?:led|ed|s)?\s+to|with|against|on|over|than|like)\s+(?:the\s+)?)$",
+    r"flew\s+to|travel(?:led|ed|s)?\s+to|with|against|on|over|than|like|unlike|contrary\s+to|"
+    r"in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|apart\s+from|except(?:\s+for)?)\s+(?:the\s+)?)$",
     re.I,
 )
 _LIST_GAP = re.compile(

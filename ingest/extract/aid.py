@@ -29,7 +29,8 @@ SINCE = re.compile(
 DISTRACTOR = re.compile(
     r"\b(?:gdp|gross\s+domestic|budget|economy|damage|losses|cost\s+of|reconstruction\s+needs|"
     r"own\s+(?:armed\s+forces|military|defen[cs]e|stocks|forces)|defen[cs]e\s+(?:plan|spending)|"
-    r"market|revenue|frozen\s+(?:russian\s+)?assets|windfall|profits?|sanctions?|financed\s+from|"
+    r"market|revenue|(?:frozen|immobili[sz]ed|seized)\s+(?:russian\s+)?(?:central\s+bank\s+|sovereign\s+)?"
+    r"assets|windfall|profits?|sanctions?|financed\s+from|"
     r"which\s+holds|brings\s+(?:\S+\s+){0,14}to)\b",
     _I,
 )
@@ -48,8 +49,21 @@ PENDING = re.compile(
 # Money said to go to one part of a package: "More than C$50 million goes to arms".
 PART_AFTER = re.compile(r"^\s+(?:goes|go|went|is|are|was|were)\s+(?:to|for)\s+(?!ukrain|kyiv)", _I)
 PART_BEFORE = re.compile(
-    r"\b(?:raises|raise|increases|boosts|tops\s+up)\s+(?:\S+\s+){0,16}by\s+$", _I
+    r"\b(?:raises|raise|increases|boosts|tops\s+up)\s+(?:\S+\s+){0,16}by\s+$"
+    # "the package is part of a C$500 million commitment", "separate from the $50 billion loan":
+    # a wider envelope or another scheme ("sends jets as part of a $1bn package" is the package)
+    r"|\b(?:(?:is|are|was|were|forms?|formed)\s+(?:\w+\s+)?part\s+of|separate\s+from|distinct\s+from|apart\s+from|on\s+top\s+of|in\s+addition\s+to)"
+    r"\s+(?:a|an|the|its|their|his|her)\s+(?:\S+\s+){0,2}$",
+    _I,
 )
+# "had earlier in the year earmarked NOK 4 billion": an earlier package, told as background.
+EARLIER = re.compile(
+    r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:earlier\s+(?:in\s+the|this)\s+year|previously|already|"
+    r"at\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\s+(?:\w+\s+){0,3}$",
+    _I,
+)
+# "£3bn a year": a yearly pledge, not a running total, whatever the tense.
+YEARLY = re.compile(r"^\s*(?:a|per|each|every)\s+year\b|^\s*annually\b|^\s*a\s+year\b", _I)
 OTHER_RECIPIENTS = re.compile(
     r"\b(?:Israel|Taiwan|Gaza|Moldova|Georgia|Armenia|Sudan|Yemen|Syria|Lebanon)\b"
 )
@@ -121,8 +135,15 @@ def is_package(text: str, money: Money, sentence_start: int, amounts: list[Money
         return False  # "since the invasion": a running total, unless "the largest since ..."
     if TOTALS.search(text[max(0, at - 80) : end + 40]):
         return False
-    cumulative = CUMULATIVE_VERB.search(before) and not re.search(r"\bto\s+$", before)
-    if DISTRACTOR.search(text[max(0, at - 80) : end + 100]) or cumulative:
+    if EARLIER.search(before):
+        return False
+    yearly = YEARLY.match(text[end:])
+    cumulative = (
+        CUMULATIVE_VERB.search(before) and not re.search(r"\bto\s+$", before) and not yearly
+    )
+    # what follows the next amount in the sentence is about that amount, not this one
+    after = min([end + 100] + [o.start - sentence_start for o in amounts if o.start > money.start])
+    if DISTRACTOR.search(text[max(0, at - 80) : after]) or cumulative:
         return False
     return not (OTHER_RECIPIENTS.search(text) and not UKRAINE.search(text))
 

@@ -65,6 +65,14 @@ _PAST_BEFORE = re.compile(
     r"began|won)\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*\s+)?$"
 )
 
+# "X will provide ..., the minister said after signing ... on Thursday": the verb of saying
+# between the future and the weekday puts the weekday in the past.
+_SAID = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bhave )\b(?:said|told|announced|confirmed|stated|declared|added|"
+    r"signed|met|spoke|agreed|wrote)\b",
+    re.I,
+)
+
 _PAST_AFTER = re.compile(
     r",?\s+(?:\w+ed|said|told|met|spoke|wrote|came|went|gave|made|held|took|began|won)\b"
 )
@@ -255,8 +263,11 @@ def find_dates(text: str, offset: int, published: FuzzyDate | None) -> list[Date
         if not phrase or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         lead = len(m.group(0)) - len(m.group(0).lstrip())
-        past = _PAST_BEFORE.search(text[max(0, m.start() - 50) : m.start() + lead]) or (
-            _PAST_AFTER.match(text, m.end())
+        futures = [f.end() for f in _FUTURE.finditer(text, 0, m.start())]
+        past = bool(
+            _PAST_BEFORE.search(text[max(0, m.start() - 50) : m.start() + lead])
+            or _PAST_AFTER.match(text, m.end())
+            or (futures and _SAID.search(text, futures[-1], m.start()))
         )
         rule = _relative(phrase, m.group("n"), m.group("wmod"), m.group("wd"), future and not past)
         date = None

@@ -90,6 +90,7 @@ class _Reader:
     def name_at(self, i: int) -> tuple[int, PersonRef, str | None] | None:
         """A person name starting at token i: (index after it, person, country)."""
         toks = self.toks
+        opening = self.s.start + toks[i][0] if i < len(toks) else -1
         while i < len(toks) and toks[i][2].lower().rstrip(".") in _HONORIFICS:
             i += 1
             if i < len(toks) and toks[i][2] == ".":
@@ -98,9 +99,10 @@ class _Reader:
             return None
         at = self.s.start + toks[i][0]
         for hit in self.hits:
-            if hit.start == at and hit.entry.kind == "person":
+            # "Sir Keir Starmer" may be one alias; "Starmer's" ends after the alias does.
+            if hit.entry.kind == "person" and (hit.start == at or hit.start == opening):
                 j = i + 1
-                while j < len(toks) and self.s.start + toks[j][1] <= hit.end:
+                while j < len(toks) and self.s.start + toks[j][0] < hit.end:
                     j += 1
                 return j, PersonRef(hit.entry.name, hit.entry.key), hit.entry.country
         words: list[str] = []
@@ -133,8 +135,9 @@ class _Reader:
             return j, ref, country
         if len(words) < 2 or any(w.lower() in _NOT_NAME for w in words):
             return None
-        for hit in self.hits:  # a country or place is not a person
-            if hit.start == at and hit.entry.kind != "person":
+        end = self.s.start + toks[j - 1][1]
+        for hit in self.hits:  # "Neighbouring Denmark", "Atlantic Alliance": not a person
+            if hit.entry.kind != "person" and hit.start < end and at < hit.end:
                 return None
         return j, PersonRef(name), None
 

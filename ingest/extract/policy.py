@@ -17,6 +17,10 @@ TARGET = re.compile(
     r"|beyond\s+ukraine['’]s\s+(?:borders|territory)|\b(?:kursk|belgorod|bryansk)\b"
     r"|russian\s+side\s+of\s+the\s+border|(?:places|sites|bases|airfields|positions)\s+"
     r"(?:from\s+which|where)\s+russia"
+    # "the sites from which missiles are fired at it": where the attacks on Ukraine start
+    r"|(?:places|sites|bases|airfields|positions|launchers|pads)\s+(?:\S+\s+){0,2}?(?:from\s+which|"
+    r"whence)\s+(?:\S+\s+){0,3}?(?:(?:is|are|was|were|being)\s+)?(?:fired|launched|attacked|"
+    r"shelled|struck|hit|fly|take\s+off)\b"
     # "may only be used inside Ukraine": the limit on where supplied weapons may strike
     r"|\b(?:only|exclusively|solely|must\s+be|are\s+to\s+be|is\s+to\s+be)\s+(?:be\s+)?"
     r"(?:used?|utili[sz]ed|employed|deployed|operated)\s+(?:only\s+)?(?:on|within|inside|in|over)\s+"
@@ -40,6 +44,8 @@ WEAPONS = re.compile(
 LONG_RANGE = re.compile(
     r"\blong-range|\bATACMS\b|Storm\s+Shadow|\bTaurus\b|\bSCALP\b|deep\s+(?:inside|into|within)", _I
 )
+# A missile named as the thing supplied or withheld.
+NAMED_MISSILE = re.compile(r"\b(?:ATACMS|Storm\s+Shadows?|Taurus|SCALP|Tomahawks?)\b", _I)
 
 _V = (
     r"(?:use|strike|hit|attack|fire|target|launch|deploy|employ|act|conduct|carry\s+out|"
@@ -78,6 +84,13 @@ LIFT = re.compile(
     r"|\b(?:removed|dropped|scrapped|abandoned)\s+(?:\w+\s+){0,3}(?:restrictions?|objections?|ban|limits|caveats|opposition|veto)"
     r"|\bsigned\s+off\s+on|\bapprov(?:ed|es|al\s+of)\s+(?:\S+\s+){0,3}(?:strikes|the\s+use|request)"
     r"|\bshort\s+answer\s+is\s+yes\b"
+    # the weapons as the subject: "the jets it sends may be used against targets in Russia"
+    r"|\b(?:may|can|could\s+now|are\s+free\s+to|(?:is|are)\s+allowed\s+to)\s+(?:now\s+|also\s+)?be\s+"
+    r"(?:used|fired|launched|employed|deployed)\s+(?:\S+\s+){0,2}?(?:against|on|in|inside|into|at|"
+    r"to\s+(?:strike|hit|attack|target))\b"
+    # "announced a similar, Kharkiv-focused permission for German weapons"
+    r"|\b(?:announced|issued|confirmed|extended)\s+(?:a|an|its|the|their)\s+(?:\S+\s+){0,3}?"
+    r"(?:permission|authori[sz]ation|go-ahead|green\s+light|waiver)\s+(?:for|to)\b"
     r"|\b(?:gave|given|give|gives|granted|grants)\s+(?:\S+\s+){0,3}(?:the\s+)?(?:go-ahead|nod|blessing)"
     r"|\bno\s+longer\s+(?:prevent|stop|block|stand\s+in\s+the\s+way)"
     r"|\b(?:is|was|are|were)\s+(?:now\s+)?(?:allowing|permitting|authori[sz]ing)\s+(?:\S+\s+){0,3}to\s+"
@@ -107,6 +120,12 @@ WEAK_LIFT = re.compile(
 )
 EASE_VERB = re.compile(
     r"\b(?:partially|partly)\s+(?:lift|eas|loosen|relax)\w*|\bpartial\s+(?:lifting|easing)"
+    # "the permission applied wherever Russian forces attack": a wider scope for a permission
+    r"|\b(?:permission|authori[sz]ation|go-ahead|green\s+light|waiver)\s+(?:\w+\s+)?(?:applied|"
+    r"applies|extends?|extended|covers?|covered|stretched|widened|expanded)\s+(?:\w+\s+)?(?:to\s+)?"
+    r"(?:wherever|anywhere|any|all|other|beyond|further)\b"
+    r"|\b(?:widened|expanded|extended|broadened|stretched)\s+(?:\w+\s+){0,3}(?:permission|authori[sz]ation|"
+    r"go-ahead|green\s+light|waiver)"
     r"|\b(?:eased|eases|easing|loosened|loosens|relaxed|relaxes|softened|adjusted|narrowed)\s+(?:\w+\s+){0,3}(?:restrictions?|ban|limits|rules|policy|curbs|veto|stance|position)",
     _I,
 )
@@ -179,7 +198,8 @@ ADVOCATE = re.compile(
     r"|\bin\s+favou?r\s+of\b|\badvocat\w+|\bargu(?:ed|es|e|ing)\s+(?:[^,.;]{0,30}?\s)?(?:that|for)\b"
     r"|\bmade\s+the\s+case\b"
     r"|\b(?:backed|backs|backing|supported|supports|supporting|endorsed|endorses|echoed)\s+(?:\w+\s+){0,3}(?:calls?|requests?|lifting|allowing|appeals?|proposal|idea)"
-    r"|\bshould\s+(?:be\s+)?(?:allowed|able|free|permitted|stop|not|let|lift|reconsider|be|have|drop|remove|ease|allow)"
+    r"|\bshould\s+(?!be\s+(?:expected|noted|seen|read|understood|taken|clear)\b)(?:be\s+)?"
+    r"(?:allowed|able|free|permitted|stop|not|let|lift|reconsider|be|have|drop|remove|ease|allow)"
     r"|\bmust\s+(?:be\s+)?(?:allowed|able|free|permitted|let|lift|stop|allow)|\bought\s+to\b|\bencourag(?:ed|es|e|ing)\s+(?:allies|partners|others)"
     r"|\btime\s+(?:had|has)\s+come\s+for|\bmoment\s+(?:had|has)\s+(?:come|arrived)\s+for"
     r"|\b(?:allies|partners|the\s+west|countries)\s+(?:should|must|need\s+to|ought\s+to)\b"
@@ -259,8 +279,26 @@ _HEARSAY = re.compile(
 _DOUBT = re.compile(r"\b(?:might|if|whether|how)\s+(?:\S+\s+){0,3}$", _I)
 # "a step Ukraine had been pressing for": Ukraine asking is not an ally's advocacy.
 _UKRAINE_SUBJECT = re.compile(
-    r"\b(?:Ukraine|Kyiv|Kiev|Zelensk\w*|Ukrainians|Ukrainian\s+(?:officials|leaders|government))"
+    r"\b(?:Ukraine|Kyiv|Kiev|Zelensk\w*|Ukrainians|Ukrainian\s+(?:officials|leaders|government|"
+    r"ministers?|diplomats?|negotiators|delegation|president|commanders|generals|counterparts|"
+    r"hosts|side|troops|soldiers|forces|lawmakers|MPs))"
     r"\s+(?:(?:had|has|have|was|were|is|are|been|also|long|repeatedly|still)\s+){0,3}$"
+)
+
+
+# "MPs have urged the Government to ...": pressure at home is not the country's advocacy.
+_DOMESTIC_VOICES = re.compile(
+    r"\b(?:MPs|lawmakers|legislators|senators|congressmen|congresswomen|members\s+of\s+(?:parliament|"
+    r"congress|the\s+\w+)|backbenchers|critics|analysts|experts|commentators|pundits|"
+    r"think[- ]tanks?|some\s+in|others\s+in|voices\s+in|many\s+in|parts\s+of)\b"
+    r"(?:\s+(?!(?:said|says)\b)\S+){0,6}\s*$",
+    _I,
+)
+
+
+# "how Ukraine may use", "what they may be used against"; not ", when X said" (a time).
+_OPEN_QUESTION = re.compile(
+    r"\b(?:how|where|(?<!, )when|what|which\s+targets)\s+(?:\S+\s+){0,3}$", _I
 )
 
 
@@ -303,7 +341,7 @@ def is_hypothetical(text: str, cue_start: int, floor: int) -> bool:
         return True  # "to lift the ban is not even a subject of discussion"
     if _HEARSAY.search(text, floor, cue_start):
         return True  # "Posts shared online say that Italy now allows ...": a claim, not a decision
-    if re.search(r"\b(?:how|where|when)\s+(?:\S+\s+){0,3}$", window, _I):
+    if _OPEN_QUESTION.search(window):
         return True  # "the rules on how Ukraine may use ...": a question, not a decision
     cut = max(
         window.rfind(";"),
@@ -378,7 +416,9 @@ def actions_in(
         ukraine_asks = not re.match(r"should|must|ought", m.group(0), _I) and (
             _UKRAINE_SUBJECT.search(text[max(floor, m.start() - 40) : m.start()])
         )
-        if free(m) and (advocacy_ok or same_call) and not ukraine_asks:
+        voices = _own_clause(text[max(floor, m.start() - 70) : m.start()])
+        domestic = _DOMESTIC_VOICES.search(voices)
+        if free(m) and (advocacy_ok or same_call) and not ukraine_asks and not domestic:
             found.append((PolicyAction.ADVOCATED, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     if not decisions_ok and not (article_topical and RESTRICTION.search(text)):

@@ -37,7 +37,7 @@ from ingest.extract.text import sentences
 from ingest.extract.timing import Dated, date_for
 
 EXTRACTOR_NAME = "frontline-rules"
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 
 _UKRAINE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")
 # "May 10 — Russian forces cross the border ...": Russia acts; no supplier is carried in.
@@ -249,7 +249,7 @@ def _decisions(a: Article) -> list[PolicyDecisionCandidate]:
         if here:
             carry = listed_from(sentence, here, 0)
     _date_kept_with_easing(found)
-    decisions = _merge(found)
+    decisions = _refusals_restated(_merge(found))
     for index, subjects in denials:
         _apply_denial(a, index, subjects, decisions)
     return decisions
@@ -341,6 +341,36 @@ def _merge(found: list[tuple[PolicyDecisionCandidate, int]]) -> list[PolicyDecis
     return kept
 
 
+def _refusals_restated(decisions: list[PolicyDecisionCandidate]) -> list[PolicyDecisionCandidate]:
+    """ "Its Taurus position is unchanged" said of a weapon the actor refuses to send restates
+    the refusal: it says nothing about where supplied weapons may strike."""
+    kept: list[PolicyDecisionCandidate] = []
+    for candidate in decisions:
+        refusal = next(
+            (
+                d
+                for d in decisions
+                if d.action is PolicyAction.REFUSED
+                and (d.country, d.organization) == (candidate.country, candidate.organization)
+            ),
+            None,
+        )
+        if (
+            candidate.action is PolicyAction.MAINTAINED
+            and refusal is not None
+            and all(
+                policy_rules.NAMED_MISSILE.search(e.quote)
+                and not policy_rules.TARGET.search(e.quote)
+                and not policy_rules.RESTRICTION.search(e.quote)
+                for e in candidate.evidence
+            )
+        ):
+            refusal.evidence.extend(e for e in candidate.evidence if e not in refusal.evidence)
+            continue
+        kept.append(candidate)
+    return kept
+
+
 def _apply_denial(
     a: Article, index: int, subjects: list[Actor], decisions: list[PolicyDecisionCandidate]
 ) -> None:
@@ -383,6 +413,7 @@ def _apply_denial(
 
 def _packages(a: Article) -> list[AidPackageCandidate]:
     found: dict[tuple[str, object, str | None], AidPackageCandidate] = {}
+    strengths: dict[tuple[str, object, str | None], int] = {}
     carry: list[Actor] = []
     for index, sentence in enumerate(a.sentences):
         text = sentence.text
@@ -403,11 +434,16 @@ def _packages(a: Article) -> list[AidPackageCandidate]:
             donor = donors[0]
             currency = resolve_currency(money.currency, donor)
             key = (donor, money.amount, currency)
-            if key in found:
-                found[key].evidence.append(sentence.span())
-                continue
             actor = next((s for s in subjects if s.country == donor), None)
             dated = date_for(a, index, money.start, actor, carried, periods=False)
+            if key in found:
+                found[key].evidence.append(sentence.span())
+                if dated.strength > strengths[key] and dated.date is not None:
+                    # a headline's "this year" gives way to the day the body tells
+                    found[key].date, found[key].date_basis = dated.date, _basis(text)
+                    strengths[key] = dated.strength
+                continue
+            strengths[key] = dated.strength
             window = " ".join(s.text for s in a.sentences[index : index + 3])
             mechanism = aid_rules.MECHANISM.search(window)
             contents = sorted(

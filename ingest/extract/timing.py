@@ -14,7 +14,7 @@ _BACKGROUND = re.compile(
     re.I,
 )
 # "BERLIN, May 31 (Wire) -": the dateline gives the publication day, not the event's.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30},\s*$")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30},\s*(?:[A-Z][\w.'’ -]{1,30},\s*)?$")
 _THIS_WAS = re.compile(
     r"^\W*(?:This|That|It|The\s+(?:decision|announcement|move|statement|remark|comment|change|"
     r"shift|step|permission|reversal|approval|authori[sz]ation|news|pledge|package)s?)\s+"
@@ -56,6 +56,7 @@ _PERIOD = re.compile(
     r"^(?:(?:this|next)\s+year|(?:in|for|during|throughout|over)\s+20\d\d|20\d\d)$", re.I
 )
 
+_WHEN_AFTER = re.compile(r",?\s+when\s+\S", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -102,8 +103,12 @@ def usable(a: Article, index: int, periods: bool = True) -> list[DateHit]:
         d
         for d in a.dates[index]
         if d.date is not None
-        and not _BACKGROUND.search(a.body[max(sentence.start, d.start - 30) : d.start])
-        and not (index == _first_text(a) and _DATELINE.match(a.body[sentence.start : d.start]))
+        and (
+            not _BACKGROUND.search(a.body[max(sentence.start, d.start - 30) : d.start])
+            or _WHEN_AFTER.match(a.body, d.end)  # "since March, when X said ...": X's date
+        )
+        # a headline or byline with a date may come before the dateline
+        and not (index <= _first_text(a) + 2 and _DATELINE.match(a.body[sentence.start : d.start]))
         and not re.match(r"(?:since|until|by|through)\b", d.text, re.I)
     ]
     if not periods:
@@ -136,7 +141,8 @@ def date_for(
         best = min(here, key=lambda d: abs(d.start - at))
         if best.date_before is not None and at < best.start:
             return Dated(best.date_before, 3)
-        return Dated(best.date, 3)
+        # "$4.5 billion this year" says when it is spent; a later mention may say when pledged
+        return Dated(best.date, 1 if not periods and _PERIOD.match(best.text) else 3)
     if _ANAPHORA.match(sentence.text):  # "On the same trip ...": the last date the text gave
         earlier = [d.date for found in a.dates[:index] for d in found if d.date is not None]
         if earlier:
