@@ -13,10 +13,14 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
+from api import metrics
 from api.access import send_error
 from api.response_cache import ResponseCache, cache_key, cacheable
+from db.engine import UNAVAILABLE
 from db.queries.dataset_version import get_data_version
+from db.replica import mark_read_only
 from schema.context import Context, RateLimitStatus
 from schema.cost import query_cost
 from schema.limits import GraphQLLimits
@@ -73,6 +77,7 @@ class FrontlineGraphQL(GraphQL[Context, None]):
         )
         if decision.allowed:
             return True
+        metrics.rate_limited("graphql")
         detail = (
             f"this query costs {cost} points and only {decision.remaining} of "
             f"{decision.limit} remain in this window; retry in {decision.reset_after}s"
@@ -116,6 +121,13 @@ class FrontlineGraphQL(GraphQL[Context, None]):
             await self.cache.set(key, media.encode() + b"\n" + bytes(response.body))
             response = _cached(key, "miss", media, bytes(response.body))
         await response(scope, receive, send)
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        for error in result.errors or ():
+            if isinstance(error.original_error, UNAVAILABLE):
+                # The database is down: a 503 (api/unavailable.py), not "Unexpected error."
+                raise error.original_error
+        return await super().process_result(request, result)
 
     async def _cache_key(self, request: Request) -> str | None:
         """The response-cache key of this request; None when its answer must not be shared."""
@@ -220,9 +232,19 @@ async def _request_cost(request: Request, schema: Any, limits: GraphQLLimits) ->
         variables = variables if isinstance(variables, dict) else None
         operation = data.get("operationName")
         request.state.graphql_operation = operation or _first_operation_name(document)
+        if _operation_type(document, operation) == "query":
+            mark_read_only(request.state.session)  # may read from the replica
         return max(1, query_cost(document, variables, operation, schema=schema._schema))
     except (KeyError, TypeError, ValueError, GraphQLError):
         return 1
+
+
+def _operation_type(document: Any, name: str | None) -> str | None:
+    """ "query", "mutation"... of the operation that will run; None when it is ambiguous."""
+    operations = [d for d in document.definitions if getattr(d, "operation", None) is not None]
+    if name:
+        operations = [d for d in operations if d.name is not None and d.name.value == name]
+    return operations[0].operation.value if len(operations) == 1 else None
 
 
 def _cached(key: str, outcome: str, media: str, body: bytes) -> Response:
