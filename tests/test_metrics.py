@@ -15,9 +15,9 @@ from db.engine import create_engine, session_factory
 from ingest.intake import ArticleInput, IntakeError
 from ingest.metrics import record_ingest
 from ingest.pipeline import ingest_and_commit
+from tests.articles import BERLIN
 from tests.conftest import Databases
 from tests.contract import Contract, ContractClient
-from tests.test_ingest_rest import BERLIN
 
 
 def sample(name: str, **labels: str) -> float:
