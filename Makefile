@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed-stamp
 help:
 	@echo "make serve  - set up, migrate, load the seed corpus, serve on http://127.0.0.1:8000"
 	@echo "make test   - set up and run lint, type check and the whole test suite"
-	@echo "make lint   - ruff, mypy and the committed GraphQL SDL check"
+	@echo "make lint   - ruff, mypy, the committed GraphQL SDL check, hadolint, shellcheck"
 	@echo "make evaluate - the fact extractor's precision/recall table per split"
 	@echo "make sdl    - rewrite schema/schema.graphql after a schema change"
 	@echo "make bench  - benchmark against PostGraphile (SIZES, DURATION, CONCURRENCY)"
@@ -51,6 +51,8 @@ lint: install lint-openapi
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/frontline schema --check
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/shellcheck docker/entrypoint.sh
 
 pytest: install
 	$(BIN)/pytest

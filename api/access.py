@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api import metrics
 from api.auth import AuthError, Principal, authenticate
 from api.errors import PROBLEM_BASE
 from api.ratelimit import Decision, Limiter
@@ -16,7 +17,10 @@ from db.queries.api_keys import record_usage
 
 logger = logging.getLogger("frontline.access")
 
-PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/docs", "/openapi.json", "/openapi.yaml"})
+# /metrics has its own guard (FRONTLINE_METRICS, FRONTLINE_METRICS_TOKEN) and is never rate limited.
+PUBLIC_PATHS = frozenset(
+    {"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json", "/openapi.yaml"}
+)
 PROBLEM_TYPES = {401: "unauthorized", 403: "forbidden", 429: "rate-limited"}
 TITLES = {401: "Unauthorized", 403: "Forbidden", 429: "Too many requests"}
 
@@ -89,6 +93,7 @@ class AccessMiddleware:
             decision = await self.charge(principal, 1)
             state["rate_decision"] = decision
             if not decision.allowed:
+                metrics.rate_limited("rest")
                 await send_error(send, path, 429, _over(decision), decision.headers())
                 return
         status = 500

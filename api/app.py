@@ -9,12 +9,14 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.routing import Route
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from api import errors
+from api import errors, metrics
 from api.access import AccessMiddleware
 from api.body_limit import BodyLimitMiddleware
 from api.conditional import ConditionalGetMiddleware
 from api.cors import CORSMiddleware, SecurityHeadersMiddleware
+from api.env_file import load_env_file
 from api.graphql import FrontlineGraphQL
 from api.middleware import SessionMiddleware
 from api.ratelimit import make_limiter
@@ -23,6 +25,7 @@ from api.response_cache import make_response_cache
 from api.routes import rest_routes
 from api.server_timing import ServerTimingMiddleware, instrument
 from api.settings import Settings
+from api.unavailable import DatabaseUnavailableMiddleware
 from db.engine import create_engine, reader, session_factory
 
 
@@ -38,20 +41,33 @@ def configure_logging(level: str) -> None:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; the engine is created at start-up and disposed at shutdown."""
-    settings = settings or Settings.from_env()
+    if settings is None:
+        load_env_file()
+        settings = Settings.from_env()
     configure_logging(settings.log_level)
+    pool = {
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_max_overflow,
+        "pool_timeout": settings.db_pool_timeout,
+    }
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        engine = create_engine(settings.database_url)
+        engine = create_engine(settings.database_url, **pool)
+        replica = None
+        if settings.database_replica_url:
+            replica = create_engine(settings.database_replica_url, **pool)
         if settings.server_timing:
             instrument(engine)
+            if replica is not None:
+                instrument(replica)
         app.state.engine = engine
         try:
             yield {
                 "engine": engine,
-                "sessions": session_factory(engine),
-                "read_sessions": session_factory(reader(engine)),
+                "replica": replica,
+                "sessions": session_factory(engine, replica),
+                "read_sessions": session_factory(reader(engine), replica),
                 "settings": settings,
                 "limiter": limiter,
             }
@@ -60,6 +76,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             if cache is not None:
                 await cache.close()
             await engine.dispose()
+            if replica is not None:
+                await replica.dispose()
+            metrics.process_exiting()
 
     limiter = make_limiter(settings.redis_url)
     cache = make_response_cache(settings.response_cache, settings.redis_url, settings.database_url)
@@ -70,14 +89,21 @@ def create_app(settings: Settings | None = None) -> Starlette:
         cache=cache,
     )
     timing = [Middleware(ServerTimingMiddleware)] if settings.server_timing else []
-    routes = [*rest_routes(), Route("/graphql", graphql, methods=["GET", "POST"])]
+    routes = [
+        *rest_routes(),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/metrics", metrics.metrics, methods=["GET"]),
+    ]
     return Starlette(
         routes=routes,
         middleware=[
+            # Only a trusted proxy may say who the client is (rate limits and logs use it).
+            Middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies)),
             Middleware(RequestLogMiddleware),
             *timing,
             Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
             Middleware(SecurityHeadersMiddleware),
+            Middleware(DatabaseUnavailableMiddleware),
             Middleware(SessionMiddleware),
             Middleware(CORSMiddleware, origins=settings.cors_origins),
             Middleware(AccessMiddleware, settings=settings, limiter=limiter),

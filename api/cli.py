@@ -43,18 +43,80 @@ def _tune_gc() -> None:
     gc.set_threshold(50_000, 10, 10)
 
 
+def _metrics_dir(workers: int) -> str | None:
+    """Worker processes share their metrics through files in PROMETHEUS_MULTIPROC_DIR."""
+    import glob
+    import tempfile
+
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory is None and workers > 1:
+        directory = tempfile.mkdtemp(prefix="frontline-metrics-")
+        # Set before any worker starts (and imports prometheus_client): they inherit it.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+    if directory is not None:
+        os.makedirs(directory, exist_ok=True)
+        for stale in glob.glob(os.path.join(directory, "*.db")):
+            os.remove(stale)  # samples of a previous run would be added to this one's
+    return directory
+
+
+def _not_at_head(settings: Settings) -> str | None:
+    """Why a production server must not start on this database, if it must not."""
+    from db import migrate
+
+    try:
+        current, head = migrate.current(settings.database_url), migrate.heads("sqlite://")
+    except Exception as error:  # unreachable, wrong credentials...: say so and stop
+        return f"cannot read the migration state of DATABASE_URL ({type(error).__name__}: {error})"
+    # Ahead is fine: during a rolling deploy the new release migrates before old replicas stop.
+    if migrate.compare(current) == "behind":
+        at = ", ".join(current) or "nothing"
+        return (
+            f"the database is at {at}, the code expects {', '.join(head)}: "
+            "run `frontline db upgrade` first (FRONTLINE_ENV=production never migrates implicitly)"
+        )
+    return None
+
+
 def _cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import signal
+
     import uvicorn
 
-    if not args.reload:
-        _tune_gc()
+    workers = settings.workers if args.workers is None else args.workers
+    if not 1 <= workers <= 64:
+        print(f"error: --workers must be between 1 and 64, got {workers}", file=sys.stderr)
+        return 2
+    if args.reload and workers > 1:
+        print("error: --reload and --workers > 1 cannot be combined", file=sys.stderr)
+        return 2
+    if settings.production:
+        if args.reload:
+            print("error: --reload is for development (FRONTLINE_ENV=production)", file=sys.stderr)
+            return 2
+        problem = _not_at_head(settings)
+        if problem is not None:
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
+    _metrics_dir(workers)
+    if workers == 1 and not args.reload:
+        _tune_gc()  # the serving process itself (workers are separate processes)
+    # uvicorn stops on SIGTERM after draining, then re-raises the signal: a drained, requested
+    # stop is a success, so it ends the process with status 0 (a crash still does not).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     uvicorn.run(
         "api.app:create_app",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
         reload=args.reload,
-        access_log=not args.no_access_log,
+        workers=workers if workers > 1 else None,
+        timeout_graceful_shutdown=settings.graceful_timeout,
+        # The app's own ProxyHeadersMiddleware applies FRONTLINE_TRUSTED_PROXIES (also under
+        # gunicorn or in tests); uvicorn's would trust 127.0.0.1 on its own.
+        proxy_headers=False,
+        # One JSON line per request comes from the app; uvicorn's text line would repeat it.
+        access_log=not args.no_access_log and not settings.production,
         log_level=settings.log_level.lower(),
     )
     return 0
@@ -288,6 +350,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="interface to bind (default: $HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: $PORT or 8000)")
     serve.add_argument("--reload", action="store_true", help="restart on code changes (dev)")
+    serve.add_argument(
+        "--workers", type=int, help="worker processes (default: $FRONTLINE_WORKERS or 1)"
+    )
     serve.add_argument("--no-access-log", action="store_true", help="switch off access logs")
     serve.set_defaults(run=_cmd_serve)
 
@@ -343,9 +408,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from api.env_file import EnvFileError, load_env_file
+
     args = parser().parse_args(argv)
     try:
+        load_env_file()
         settings = Settings.from_env()
+    except EnvFileError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ logger = logging.getLogger("frontline.http")
 PROBLEM_BASE = "https://frontline-facts.dev/problems/"
 TITLES = {
     400: "Bad request",
+    401: "Unauthorized",
     404: "Not found",
     405: "Method not allowed",
     406: "Not acceptable",
@@ -21,9 +22,11 @@ TITLES = {
     422: "Unprocessable content",
     429: "Too many requests",
     500: "Internal server error",
+    503: "Service unavailable",
 }
 TYPES = {
     400: "bad-request",
+    401: "unauthorized",
     404: "not-found",
     405: "method-not-allowed",
     406: "not-acceptable",
@@ -33,6 +36,7 @@ TYPES = {
     422: "invalid-parameter",
     429: "rate-limited",
     500: "internal-error",
+    503: "unavailable",
 }
 
 

@@ -6,18 +6,21 @@ from typing import Any
 
 import orjson
 from cross_web import HTTPException
-from graphql import GraphQLError, OperationType
+from graphql import GraphQLError
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
+from api import metrics
 from api.access import send_error
 from api.response_cache import ResponseCache, cache_key, cacheable
-from db.engine import read_only
+from db.engine import UNAVAILABLE, read_only
 from db.queries.dataset_version import get_data_version
+from db.replica import mark_read_only
 from schema.context import Context, RateLimitStatus
 from schema.cost import query_cost
 from schema.document_cache import Remembered, parse_document, variables_key
@@ -77,6 +80,7 @@ class FrontlineGraphQL(GraphQL[Context, None]):
         )
         if decision.allowed:
             return True
+        metrics.rate_limited("graphql")
         detail = (
             f"this query costs {cost} points and only {decision.remaining} of "
             f"{decision.limit} remain in this window; retry in {decision.reset_after}s"
@@ -95,7 +99,10 @@ class FrontlineGraphQL(GraphQL[Context, None]):
         except ClientDisconnect:
             return  # gone (or cut off by the body-size limit, which has answered already)
         parsed = getattr(request.state, "graphql_parsed", None)
-        if parsed is not None and _is_query(parsed[1], parsed[0].get("operationName")):
+        if (
+            parsed is not None
+            and _operation_type(parsed[1], parsed[0].get("operationName")) == "query"
+        ):
             await read_only(request.state.session)
         key = None
         if self.cache is not None:
@@ -123,6 +130,13 @@ class FrontlineGraphQL(GraphQL[Context, None]):
             await self.cache.set(key, media.encode() + b"\n" + bytes(response.body))
             response = _cached(key, "miss", media, bytes(response.body))
         await response(scope, receive, send)
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        for error in result.errors or ():
+            if isinstance(error.original_error, UNAVAILABLE):
+                # The database is down: a 503 (api/unavailable.py), not "Unexpected error."
+                raise error.original_error
+        return await super().process_result(request, result)
 
     async def _cache_key(self, request: Request) -> str | None:
         """The response-cache key of this request; None when its answer must not be shared."""
@@ -233,6 +247,8 @@ async def _request_cost(
         variables = variables if isinstance(variables, dict) else None
         operation = data.get("operationName")
         request.state.graphql_operation = operation or _first_operation_name(document)
+        if _operation_type(document, operation) == "query":
+            mark_read_only(request.state.session)  # may read from the replica
         key = ("cost", data["query"], operation, variables_key(variables))
         cost: int | None = costs.get(key)
         if cost is None:
@@ -241,6 +257,14 @@ async def _request_cost(
         return cost
     except (KeyError, TypeError, ValueError, GraphQLError):
         return 1
+
+
+def _operation_type(document: Any, name: str | None) -> str | None:
+    """ "query", "mutation"... of the operation that will run; None when it is ambiguous."""
+    operations = [d for d in document.definitions if getattr(d, "operation", None) is not None]
+    if name:
+        operations = [d for d in operations if d.name is not None and d.name.value == name]
+    return operations[0].operation.value if len(operations) == 1 else None
 
 
 def _cached(key: str, outcome: str, media: str, body: bytes) -> Response:
@@ -252,17 +276,6 @@ def _cached(key: str, outcome: str, media: str, body: bytes) -> Response:
         media_type=media,
         headers={"ETag": etag, "X-Cache": outcome},
     )
-
-
-def _is_query(document: Any, operation_name: str | None) -> bool:
-    """Whether the operation that would run is a query (reads only), not a mutation."""
-    operations = [
-        d
-        for d in document.definitions
-        if getattr(d, "operation", None) is not None
-        and (operation_name is None or (d.name is not None and d.name.value == operation_name))
-    ]
-    return len(operations) == 1 and operations[0].operation == OperationType.QUERY
 
 
 def _first_operation_name(document: Any) -> str | None:

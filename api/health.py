@@ -27,6 +27,13 @@ def _head() -> tuple[str, ...]:
     return heads("sqlite://")
 
 
+@functools.cache
+def _compare(current: tuple[str, ...]) -> str:
+    from db.migrate import compare
+
+    return compare(current)
+
+
 def _current(connection: Connection) -> tuple[str, ...]:
     from alembic.runtime.migration import MigrationContext
 
@@ -42,8 +49,13 @@ async def _database(engine: AsyncEngine) -> tuple[str, str]:
     except Exception as error:  # any failure to reach the database means "not ready"
         return f"unreachable: {type(error).__name__}", "unknown"
     head = _head()
-    if current != head:
-        return "ok", f"at {', '.join(current) or 'nothing'}, expected {', '.join(head)}"
+    state = _compare(current)
+    at = f"at {', '.join(current) or 'nothing'}"
+    if state == "ahead":
+        # A newer release migrated first (rolling deploy): this code keeps serving.
+        return "ok", f"ahead: {at}, newer than this code's {', '.join(head)}"
+    if state == "behind":
+        return "ok", f"{at}, expected {', '.join(head)}"
     return "ok", "ok"
 
 
@@ -59,14 +71,24 @@ async def _redis(limiter: Limiter | None) -> str:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """200 when the database answers at the migration head (and Redis, when configured)."""
+    """200 when the database answers at the migration head (and Redis and the read replica,
+    when configured)."""
     database, migrations = await _database(request.state.engine)
     redis = await _redis(request.state.limiter)
     checks = {"database": database, "migrations": migrations, "redis": redis}
+    replica = getattr(request.state, "replica", None)
+    if replica is not None:
+        reachable, at_head = await _database(replica)
+        checks["replica"] = at_head if reachable == "ok" else reachable
+    # Rate limits fall back to per-process counters without Redis (api/ratelimit.py): an
+    # operator may prefer serving that way to every replica leaving the load balancer.
+    optional = set() if request.state.settings.redis_required else {"redis"}
     failed = [
         f"{name}: {value}"
         for name, value in checks.items()
         if value not in {"ok", "not configured"}
+        and not value.startswith("ahead:")
+        and name not in optional
     ]
     body: dict[str, object] = {"status": "ready" if not failed else "not ready", "checks": checks}
     if failed:

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from api.refs import amount_json, date_json, person_ref, support_json
+from api.refs import amount_json, date_json, person_ref, quote_json, support_json
 from api.related import Related
 from db import models as m
 from ingest.outcome import COLUMNS, FactOutcome, IngestResult
@@ -23,11 +23,7 @@ LISTS = {
 
 def _evidence(row: m.Evidence) -> JSON:
     return {
-        "id": global_id("Evidence", row.key),
-        "quote": row.quote,
-        "start": row.start,
-        "end": row.end,
-        "stance": row.stance.value,
+        **quote_json(row),
         "extractor": row.extractor,
         "extractor_version": row.extractor_version,
         "confidence": row.confidence,

@@ -2,6 +2,8 @@
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from db.replica import mark_read_only
+
 
 class SessionMiddleware:
     """Opens `scope["state"]["session"]` from the lifespan's session factory."""
@@ -18,6 +20,10 @@ class SessionMiddleware:
         reads = scope["method"] in {"GET", "HEAD"} and "read_sessions" in state
         session = state["read_sessions" if reads else "sessions"]()
         scope["state"]["session"] = session
+        if scope["method"] in {"GET", "HEAD"}:
+            # Reads may use the read replica (GraphQL over GET cannot run mutations); POSTed
+            # GraphQL queries are marked in api/graphql.py once the operation is known.
+            mark_read_only(session)
         try:
             await self.app(scope, receive, send)
         finally:

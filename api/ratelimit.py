@@ -2,9 +2,16 @@
 
 import asyncio
 import dataclasses
+import logging
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
+
+from api import metrics
+
+logger = logging.getLogger("frontline.ratelimit")
+REDIS_TIMEOUT = 0.5  # seconds: a slow Redis must not hold every request up
+LOG_EVERY = 30.0  # seconds between two "Redis unreachable" log lines
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,21 +72,42 @@ class MemoryLimiter:
 
 
 class RedisLimiter:
-    """Counters in Redis, shared by every process and replica."""
+    """Counters in Redis, shared by every process and replica.
+
+    When Redis cannot be reached the limit fails open to this process's own counters (the
+    same limits, per process instead of shared) with a log line and a metric, rather than
+    refusing every request: an outage of the counters must not become an outage of the API.
+    """
 
     def __init__(self, url: str, clock: Callable[[], float] = time.time) -> None:
         import redis.asyncio as redis
 
-        self.client: Any = redis.from_url(url)
+        self.client: Any = redis.from_url(
+            url, socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT
+        )
         self.clock = clock
+        self.fallback = MemoryLimiter(clock)
+        self.last_logged = 0.0
 
     async def hit(self, identity: str, points: int, limit: int, window: int) -> Decision:
+        from redis.exceptions import ConnectionError, TimeoutError
+
         now = self.clock()
         key = f"frontline:ratelimit:{identity}:{window}:{int(now // window)}"
-        async with self.client.pipeline(transaction=True) as pipe:
-            pipe.incrby(key, points)
-            pipe.expire(key, window + 1)
-            used, _ = await pipe.execute()
+        try:
+            async with self.client.pipeline(transaction=True) as pipe:
+                pipe.incrby(key, points)
+                pipe.expire(key, window + 1)
+                used, _ = await pipe.execute()
+        except (ConnectionError, TimeoutError, OSError) as error:
+            metrics.rate_limit_backend_error()
+            if time.monotonic() - self.last_logged > LOG_EVERY:
+                self.last_logged = time.monotonic()
+                logger.warning(
+                    "Redis unreachable (%s): rate limits counted per process until it is back",
+                    type(error).__name__,
+                )
+            return await self.fallback.hit(identity, points, limit, window)
         return _decide(int(used), points, limit, window, now)
 
     async def close(self) -> None:

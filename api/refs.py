@@ -62,15 +62,19 @@ def article_ref(row: m.Article) -> JSON:
     }
 
 
-def evidence_json(row: m.Evidence, article: m.Article) -> JSON:
+def quote_json(row: m.Evidence) -> JSON:
+    """An evidence row's id, quote, offsets and stance."""
     return {
         "id": global_id("Evidence", row.key),
         "quote": row.quote,
         "start": row.start,
         "end": row.end,
         "stance": row.stance.value,
-        "article": article_ref(article),
     }
+
+
+def evidence_json(row: m.Evidence, article: m.Article) -> JSON:
+    return {**quote_json(row), "article": article_ref(article)}
 
 
 def support_json(support: Support) -> JSON:

@@ -1,4 +1,4 @@
-"""Request ids (X-Request-ID in and out) and one structured JSON log line per request."""
+"""Request ids (X-Request-ID in and out), one structured JSON log line and metrics per request."""
 
 import json
 import logging
@@ -9,6 +9,8 @@ from typing import Any
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api import metrics
 
 logger = logging.getLogger("frontline.request")
 # Accept a caller's id only when it is safe to echo and to log.
@@ -25,6 +27,7 @@ class JSONFormatter(logging.Formatter):
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
             "level": record.levelname,
             "logger": record.name,
+            "pid": record.process,  # which worker, when several serve one port
             "message": record.getMessage(),
         }
         entry.update({k: v for k, v in vars(record).items() if k not in self.RESERVED})
@@ -59,25 +62,30 @@ class RequestLogMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            state = scope.get("state", {})
+            principal = state.get("principal")
+            seconds = time.perf_counter() - started
+            route = metrics.route_label(scope)
+            operation = state.get("graphql_operation")
+            metrics.observe_request(scope["method"], route, operation, status, seconds)
+            metrics.observe_pool(state.get("engine"))
+            client = scope.get("client")
             if logger.isEnabledFor(logging.INFO):  # skip building the line when it is not kept
-                _log(scope, request_id, status, started)
-
-
-def _log(scope: Scope, request_id: str, status: int, started: float) -> None:
-    state = scope.get("state", {})
-    principal = state.get("principal")
-    logger.info(
-        "%s %s %s",
-        scope["method"],
-        scope["path"],
-        status,
-        extra={
-            "request_id": request_id,
-            "method": scope["method"],
-            "path": scope["path"],
-            "operation": state.get("graphql_operation"),
-            "key_id": getattr(principal, "public_id", None),
-            "status": status,
-            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-        },
-    )
+                logger.info(
+                    "%s %s %s",
+                    scope["method"],
+                    scope["path"],
+                    status,
+                    extra={
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "route": route,
+                        "operation": operation,
+                        # The peer, or the client a trusted proxy named (FRONTLINE_TRUSTED_PROXIES).
+                        "client": client[0] if client else None,
+                        "key_id": getattr(principal, "public_id", None),
+                        "status": status,
+                        "duration_ms": round(seconds * 1000, 2),
+                    },
+                )

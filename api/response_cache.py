@@ -3,6 +3,8 @@
 import collections
 import hashlib
 import json
+import logging
+import time
 from typing import Any, Protocol
 
 from graphql import (
@@ -18,6 +20,9 @@ PER_CALLER_FIELDS = frozenset({"rateLimit", "apiKeys"})
 REDIS_PREFIX = "frontline:response:"
 # A version that is no longer current is never read again; the TTL only reclaims the space.
 REDIS_TTL_SECONDS = 3600
+REDIS_TIMEOUT = 0.5  # seconds: a slow cache must cost less than computing the answer
+LOG_EVERY = 30.0
+logger = logging.getLogger("frontline.response_cache")
 
 
 class ResponseCache(Protocol):
@@ -58,23 +63,46 @@ class MemoryCache:
 
 
 class RedisCache:
-    """Answers shared by every process and replica."""
+    """Answers shared by every process and replica.
+
+    An unreachable Redis is a cache miss (and a skipped store), never a failed request: the
+    answer is computed as if the cache were off, with a log line every 30 s at most.
+    """
 
     def __init__(self, url: str, database_url: str) -> None:
         import redis.asyncio as redis
 
-        self.client: Any = redis.from_url(url)
+        self.client: Any = redis.from_url(
+            url, socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT
+        )
+        self.last_logged = 0.0
         # Data versions are small counters: two databases sharing one Redis can both be at
         # version 7, so entries are namespaced by the database they were read from.
         database = hashlib.sha256(database_url.encode()).hexdigest()[:12]
         self.prefix = f"{REDIS_PREFIX}{database}:"
 
     async def get(self, key: str) -> bytes | None:
-        value = await self.client.get(self.prefix + key)
+        from redis.exceptions import ConnectionError, TimeoutError
+
+        try:
+            value = await self.client.get(self.prefix + key)
+        except (ConnectionError, TimeoutError, OSError) as error:
+            self._unreachable(error)
+            return None
         return bytes(value) if value is not None else None
 
     async def set(self, key: str, value: bytes) -> None:
-        await self.client.set(self.prefix + key, value, ex=REDIS_TTL_SECONDS)
+        from redis.exceptions import ConnectionError, TimeoutError
+
+        try:
+            await self.client.set(self.prefix + key, value, ex=REDIS_TTL_SECONDS)
+        except (ConnectionError, TimeoutError, OSError) as error:
+            self._unreachable(error)
+
+    def _unreachable(self, error: Exception) -> None:
+        if time.monotonic() - self.last_logged > LOG_EVERY:
+            self.last_logged = time.monotonic()
+            logger.warning("Redis unreachable (%s): answering without the response cache", error)
 
     async def close(self) -> None:
         await self.client.aclose()

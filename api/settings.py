@@ -1,6 +1,7 @@
 """Settings read from the environment, with safe defaults for a newcomer's machine."""
 
 import dataclasses
+import ipaddress
 import os
 from collections.abc import Mapping
 
@@ -26,6 +27,52 @@ def _rate(env: Mapping[str, str], name: str, default: tuple[int, int]) -> tuple[
         raise SettingsError(f"{name}: {error}") from None
 
 
+def _database_url(env: Mapping[str, str], name: str) -> str | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    raw = env.get(name) or None
+    if raw is None:
+        return None
+    try:
+        backend = make_url(raw).get_backend_name()
+    except ArgumentError:
+        raise SettingsError(f"{name} is not a database URL: {raw.split('@')[-1]!r}") from None
+    if backend not in {"sqlite", "postgresql"}:
+        raise SettingsError(f"{name} must name SQLite or PostgreSQL, got {backend!r}")
+    return raw
+
+
+def _proxies(env: Mapping[str, str]) -> tuple[str, ...]:
+    entries = tuple(env.get("FRONTLINE_TRUSTED_PROXIES", "").replace(",", " ").split())
+    for entry in entries:
+        if entry == "*":
+            continue
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise SettingsError(
+                f"FRONTLINE_TRUSTED_PROXIES: {entry!r} is not an IP address or CIDR network"
+            ) from None
+    return entries
+
+
+def _token(env: Mapping[str, str], name: str) -> str | None:
+    token = env.get(name) or None
+    if token is not None and len(token) < 16:
+        raise SettingsError(
+            f"{name} must be at least 16 characters (a guessable token protects nothing)"
+        )
+    return token
+
+
+def _choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = (env.get(name) or default).strip().lower()
+    if value not in choices:
+        raise SettingsError(f"{name} must be {' or '.join(choices)}, got {value!r}")
+    return value
+
+
 @dataclasses.dataclass(frozen=True)
 class Settings:
     """Every setting the service reads; documented in the README's settings table."""
@@ -44,8 +91,23 @@ class Settings:
     redis_url: str | None = None
     cors_origins: tuple[str, ...] = ()
     graphql_limits: GraphQLLimits = dataclasses.field(default_factory=GraphQLLimits)
+    environment: str = "development"  # or "production": no implicit defaults, checks at start
+    database_replica_url: str | None = None  # read-only queries go there when set
+    db_pool_size: int = 5  # connections each process keeps open (PostgreSQL)
+    db_max_overflow: int = 10  # extra connections a process may open under load
+    db_pool_timeout: int = 30  # seconds a request waits for a connection before failing
+    trusted_proxies: tuple[str, ...] = ()  # peers whose X-Forwarded-For is believed
+    workers: int = 1
+    graceful_timeout: int = 30  # seconds in-flight requests get after SIGTERM
+    metrics: bool = True
+    redis_required: bool = True  # off: /readyz reports Redis but stays 200 without it
+    metrics_token: str | None = None  # when set, /metrics needs `Authorization: Bearer <it>`
     server_timing: bool = False
     response_cache: str = "off"
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "production"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -62,8 +124,26 @@ class Settings:
             )
         if response_cache == "redis" and not env.get("REDIS_URL"):
             raise SettingsError("FRONTLINE_RESPONSE_CACHE=redis needs REDIS_URL")
+        environment = _choice(env, "FRONTLINE_ENV", "development", ("development", "production"))
+        database_url = _database_url(env, "DATABASE_URL")
+        if environment == "production" and database_url is None:
+            raise SettingsError(
+                "DATABASE_URL must be set when FRONTLINE_ENV=production "
+                "(the SQLite default is for development)"
+            )
         try:
             return cls(
+                environment=environment,
+                database_replica_url=_database_url(env, "FRONTLINE_DATABASE_REPLICA_URL"),
+                db_pool_size=env_int(env, "FRONTLINE_DB_POOL_SIZE", 5, 1, 1000),
+                db_max_overflow=env_int(env, "FRONTLINE_DB_MAX_OVERFLOW", 10, 0, 1000),
+                db_pool_timeout=env_int(env, "FRONTLINE_DB_POOL_TIMEOUT", 30, 1, 3600),
+                trusted_proxies=_proxies(env),
+                workers=env_int(env, "FRONTLINE_WORKERS", 1, 1, 64),
+                graceful_timeout=env_int(env, "FRONTLINE_GRACEFUL_TIMEOUT", 30, 1, 3600),
+                metrics=env_bool(env, "FRONTLINE_METRICS", True),
+                redis_required=env_bool(env, "FRONTLINE_REDIS_REQUIRED", True),
+                metrics_token=_token(env, "FRONTLINE_METRICS_TOKEN"),
                 server_timing=env_bool(env, "FRONTLINE_SERVER_TIMING", False),
                 response_cache=response_cache,
                 graphql_limits=GraphQLLimits.from_env(env),
@@ -72,7 +152,7 @@ class Settings:
                 default_key_rate=_rate(env, "FRONTLINE_DEFAULT_KEY_RATE", (600, 60)),
                 redis_url=env.get("REDIS_URL") or None,
                 cors_origins=tuple(env.get("FRONTLINE_CORS_ORIGINS", "").replace(",", " ").split()),
-                database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+                database_url=database_url or DEFAULT_DATABASE_URL,
                 host=env.get("HOST") or "127.0.0.1",
                 port=env_int(env, "PORT", 8000, 1, 65535),
                 graphiql=env_bool(env, "FRONTLINE_GRAPHIQL", True),

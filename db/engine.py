@@ -6,8 +6,14 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+
+# The database cannot be reached: connection refused or lost, the server shutting down, or no
+# connection free in the pool in time. The web layer answers these with 503, not 500.
+UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 
 
 def async_url(url: str) -> URL:
@@ -32,25 +38,25 @@ def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> No
     cursor.close()
 
 
-def create_engine(url: str) -> AsyncEngine:
+def create_engine(
+    url: str, pool_size: int = 5, max_overflow: int = 10, pool_timeout: float = 30
+) -> AsyncEngine:
     """An async engine for the URL, with SQLite foreign keys switched on.
 
-    No ping before each checkout (it was a round trip per request): a connection the server
-    dropped fails the one request that meets it, and SQLAlchemy then replaces the whole pool.
-    On PostgreSQL the pool keeps as many connections as a busy process has requests in
-    flight, so they do not open and close overflow connections under load, and sessions run
-    without JIT compilation (unless the URL sets `options`).
+    The pool sizes apply to PostgreSQL (per process: see docs/deployment.md); every checkout
+    is pinged first, so connections that died with a database restart are replaced, not used.
+    PostgreSQL sessions run without JIT compilation (unless the URL sets `options`).
     """
     parsed = async_url(url)
-    options: dict[str, Any] = {}
+    pool: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
-        options = {"pool_size": 16, "max_overflow": 16}
+        pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
         if "options" not in parsed.query:
             # No JIT: our statements are short keyset pages, but the planner overestimates
             # some (a page of a filtered million-row list) past jit_above_cost and then
             # spends ~0.5 s compiling each one (docs/benchmarks.md, the CSV export).
-            options["connect_args"] = {"options": "-c jit=off"}
-    engine = create_async_engine(parsed, **options)
+            pool["connect_args"] = {"options": "-c jit=off"}
+    engine = create_async_engine(parsed, pool_pre_ping=True, **pool)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
     return engine
@@ -114,9 +120,23 @@ class SerialSession(AsyncSession):
             await super().rollback()
 
 
-def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Sessions that keep loaded objects usable after commit, safe for concurrent resolvers."""
-    return async_sessionmaker(engine, class_=SerialSession, expire_on_commit=False)
+def session_factory(
+    engine: AsyncEngine, replica: AsyncEngine | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects usable after commit, safe for concurrent resolvers;
+    with a `replica`, a session marked read-only (db.replica.mark_read_only) sends its
+    SELECTs there."""
+    if replica is None:
+        return async_sessionmaker(engine, class_=SerialSession, expire_on_commit=False)
+    from db.replica import RoutingSession
+
+    return async_sessionmaker(
+        engine,
+        class_=SerialSession,
+        expire_on_commit=False,
+        sync_session_class=RoutingSession,
+        info={"replica": replica.sync_engine},
+    )
 
 
 def reader(engine: AsyncEngine) -> AsyncEngine:

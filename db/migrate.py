@@ -67,6 +67,23 @@ def heads(database_url: str) -> tuple[str, ...]:
     return tuple(ScriptDirectory.from_config(alembic_config(database_url)).get_heads())
 
 
+def compare(current: tuple[str, ...]) -> str:
+    """ "ok" at the head of these scripts; "ahead" when the database is at a revision these
+    scripts do not know (a newer release migrated it: expand/contract migrations keep this
+    code working on it, see docs/deployment.md); "behind" otherwise."""
+    from alembic.util import CommandError
+
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    if set(current) == set(scripts.get_heads()):
+        return "ok"
+    for revision in current:
+        try:
+            scripts.get_revision(revision)
+        except CommandError:
+            return "ahead"
+    return "behind"
+
+
 def current(database_url: str) -> tuple[str, ...]:
     """The revisions the database is at (empty when never migrated)."""
 

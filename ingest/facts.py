@@ -1,5 +1,8 @@
 """Candidate facts of one article, stored as proposals or merged into the facts already known."""
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from db import models as m
 from db.enums import FactStatus, ReviewStatus, Stance
 from db.queries import ingest as q
@@ -12,9 +15,16 @@ from ingest.extract.model import (
     Extraction,
     PersonRoleCandidate,
     PolicyDecisionCandidate,
+    Span,
     StatementCandidate,
 )
 from ingest.outcome import FactOutcome, RunState
+
+Fact = TypeVar("Fact", m.PolicyDecision, m.AidPackage, m.PersonRole)
+
+
+def _disputed(spans: Sequence[Span]) -> bool:
+    return any(s.stance == Stance.DISPUTES for s in spans)
 
 
 class FactWriter:
@@ -39,6 +49,17 @@ class FactWriter:
         people = [self.entities.find(c.person.key, c.person.name) for c in extraction.person_roles]
         self.roles = await q.roles_of(session, [p.id for p in people if p is not None])
 
+    def _supporting(self, article: m.Article, quotes: Sequence[Span], what: str) -> list[Span]:
+        """The quotes that stand in the text; none when not one of them supports the fact."""
+        spans = self.evidence.valid_spans(article.body, quotes, what)
+        return spans if any(s.stance == Stance.SUPPORTS for s in spans) else []
+
+    async def _store(self, row: Fact, known: list[Fact]) -> None:
+        """Insert a new fact; later candidates of this run may merge into it."""
+        self.run.session.add(row)
+        await self.run.session.flush()
+        known.append(row)
+
     async def decision(
         self, article: m.Article, c: PolicyDecisionCandidate, extraction: Extraction
     ) -> None:
@@ -52,8 +73,8 @@ class FactWriter:
             return self.run.drop(what, "no actor")
         if topic_id is None:
             return self.run.drop(what, f"unknown topic {c.topic!r}")
-        spans = self.evidence.valid_spans(article.body, c.evidence, what)
-        if not any(s.stance == Stance.SUPPORTS for s in spans):
+        spans = self._supporting(article, c.evidence, what)
+        if not spans:
             return self.run.drop(what, "no supporting quote")
         dates = merge.Dates(c.date.earliest, c.date.latest) if c.date else merge.Dates()
         known = [
@@ -96,15 +117,12 @@ class FactWriter:
             scope=c.scope,
             limits=c.limits,
             status=FactStatus.DISPUTED
-            if any(s.stance == Stance.DISPUTES for s in spans)
-            and c.status in {FactStatus.REPORTED, FactStatus.CONFIRMED}
+            if _disputed(spans) and c.status in {FactStatus.REPORTED, FactStatus.CONFIRMED}
             else c.status,
             review_status=ReviewStatus.PROPOSED,
         )
         row.set_date(c.date, c.date_basis)
-        self.run.session.add(row)
-        await self.run.session.flush()
-        self.decisions.append(row)
+        await self._store(row, self.decisions)
         await self.evidence.settle(
             article, "policy_decision", row, True, spans, extraction, c.confidence
         )
@@ -115,8 +133,8 @@ class FactWriter:
         recipient_id = self.entities.countries.get(c.recipient)
         if donor_id is None or recipient_id is None:
             return self.run.drop(what, "unknown donor or recipient country")
-        spans = self.evidence.valid_spans(article.body, c.evidence, what)
-        if not any(s.stance == Stance.SUPPORTS for s in spans):
+        spans = self._supporting(article, c.evidence, what)
+        if not spans:
             return self.run.drop(what, "no supporting quote")
         dates = merge.Dates(c.date.earliest, c.date.latest) if c.date else merge.Dates()
         known = [
@@ -157,15 +175,11 @@ class FactWriter:
             kind=c.kind,
             mechanism=(c.mechanism or None) and c.mechanism[:200],
             announced_by_id=announced_by.id if announced_by else None,
-            status=FactStatus.DISPUTED
-            if any(s.stance == Stance.DISPUTES for s in spans)
-            else FactStatus.REPORTED,
+            status=FactStatus.DISPUTED if _disputed(spans) else FactStatus.REPORTED,
             review_status=ReviewStatus.PROPOSED,
         )
         row.set_date(c.date, c.date_basis)
-        self.run.session.add(row)
-        await self.run.session.flush()
-        self.packages.append(row)
+        await self._store(row, self.packages)
         for position, name in enumerate(dict.fromkeys(c.contents)):
             self.run.session.add(
                 m.AidPackageItem(aid_package_id=row.id, position=position, name=name[:200])
@@ -180,8 +194,8 @@ class FactWriter:
         what = f"role {c.title!r} of {c.person.name}"
         country_id = self.entities.countries.get(c.country or "")
         org_id = self.entities.organizations.get(c.organization or "")
-        spans = self.evidence.valid_spans(article.body, c.evidence, what)
-        if not any(s.stance == Stance.SUPPORTS for s in spans):
+        spans = self._supporting(article, c.evidence, what)
+        if not spans:
             return self.run.drop(what, "no supporting quote")
         person = await self.entities.person_in(extraction, c.person)
         title = c.title.strip()[:200]
@@ -209,9 +223,7 @@ class FactWriter:
             country_id=country_id,
             review_status=ReviewStatus.PROPOSED,
         )
-        self.run.session.add(row)
-        await self.run.session.flush()
-        self.roles.append(row)
+        await self._store(row, self.roles)
         await self.evidence.settle(
             article, "person_role", row, True, spans, extraction, c.confidence
         )

@@ -22,6 +22,7 @@ from ingest.intake import (
     ValidInput,
     validate,
 )
+from ingest.metrics import record_ingest
 from ingest.normalize import content_hash
 from ingest.outcome import (
     COLUMNS,
@@ -164,6 +165,22 @@ async def ingest_and_commit(
     and runs once more, against the rows the winner committed: it answers the winner's article,
     or stores its own. A second failure is a real problem and is raised.
     """
+    try:
+        result = await _ingest_with_retry(session, article, actor=actor, max_chars=max_chars)
+    except Exception:
+        record_ingest("failed")
+        raise
+    record_ingest("created" if result.created else "existing", result.counters.facts_proposed)
+    return result
+
+
+async def _ingest_with_retry(
+    session: AsyncSession,
+    article: ArticleInput,
+    *,
+    actor: str,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+) -> IngestResult:
     for attempt in (1, 2):
         try:
             result = await ingest(session, article, actor=actor, max_chars=max_chars)

@@ -4,6 +4,8 @@ import logging
 
 from graphql.error import GraphQLError
 
+from db.engine import UNAVAILABLE
+
 logger = logging.getLogger("frontline.graphql")
 
 
@@ -16,5 +18,7 @@ def should_mask_error(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, PublicError | GraphQLError):
         return False
+    if isinstance(original, UNAVAILABLE):
+        return False  # not a bug: api/graphql.py turns it into a 503 for the whole request
     logger.error("unexpected error in GraphQL resolver", exc_info=original)
     return True

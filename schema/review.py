@@ -36,77 +36,65 @@ BUILDERS: dict[str, Any] = {
     "Statement": Statement.build,
 }
 DATE = "ISO date at its precision (2024-05-30, 2024-05 or 2024); null clears it."
+DATE_BASIS = "What the date stands for."
+
+
+def _change(description: str) -> Any:
+    """An editable field: left unset, the fact keeps its value."""
+    return strawberry.field(default=strawberry.UNSET, description=description)
 
 
 @strawberry.input(description="Editable fields of a policy decision; unset fields stay.")
 class PolicyDecisionChanges:
-    action: PolicyAction | None = strawberry.field(default=strawberry.UNSET, description="Action.")
-    scope: str | None = strawberry.field(default=strawberry.UNSET, description="Scope.")
-    limits: str | None = strawberry.field(default=strawberry.UNSET, description="Limits.")
-    date: str | None = strawberry.field(default=strawberry.UNSET, description=DATE)
-    date_basis: DateBasis | None = strawberry.field(
-        default=strawberry.UNSET, description="What the date stands for."
-    )
-    status: FactStatus | None = strawberry.field(default=strawberry.UNSET, description="Status.")
+    action: PolicyAction | None = _change("Action.")
+    scope: str | None = _change("Scope.")
+    limits: str | None = _change("Limits.")
+    date: str | None = _change(DATE)
+    date_basis: DateBasis | None = _change(DATE_BASIS)
+    status: FactStatus | None = _change("Status.")
 
 
 @strawberry.input(description="Editable fields of an aid package; unset fields stay.")
 class AidPackageChanges:
-    amount: Decimal | None = strawberry.field(
-        default=strawberry.UNSET, description="Value in whole currency units."
-    )
-    currency: str | None = strawberry.field(default=strawberry.UNSET, description="ISO 4217.")
-    kind: AidKind | None = strawberry.field(default=strawberry.UNSET, description="Kind.")
-    description: str | None = strawberry.field(default=strawberry.UNSET, description="Description.")
-    mechanism: str | None = strawberry.field(default=strawberry.UNSET, description="Mechanism.")
-    date: str | None = strawberry.field(default=strawberry.UNSET, description=DATE)
-    date_basis: DateBasis | None = strawberry.field(
-        default=strawberry.UNSET, description="What the date stands for."
-    )
+    amount: Decimal | None = _change("Value in whole currency units.")
+    currency: str | None = _change("ISO 4217.")
+    kind: AidKind | None = _change("Kind.")
+    description: str | None = _change("Description.")
+    mechanism: str | None = _change("Mechanism.")
+    date: str | None = _change(DATE)
+    date_basis: DateBasis | None = _change(DATE_BASIS)
 
 
 @strawberry.input(description="Editable fields of a statement; unset fields stay.")
 class StatementChanges:
-    kind: StatementKind | None = strawberry.field(default=strawberry.UNSET, description="Kind.")
-    speaker_label: str | None = strawberry.field(
-        default=strawberry.UNSET, description="How an unnamed source is described."
-    )
-    date: str | None = strawberry.field(default=strawberry.UNSET, description=DATE)
-    date_basis: DateBasis | None = strawberry.field(
-        default=strawberry.UNSET, description="What the date stands for."
-    )
+    kind: StatementKind | None = _change("Kind.")
+    speaker_label: str | None = _change("How an unnamed source is described.")
+    date: str | None = _change(DATE)
+    date_basis: DateBasis | None = _change(DATE_BASIS)
 
 
 @strawberry.input(description="Editable fields of a person's role; unset fields stay.")
 class PersonRoleChanges:
-    title: str | None = strawberry.field(default=strawberry.UNSET, description="Title.")
-    date: str | None = strawberry.field(default=strawberry.UNSET, description=DATE)
-    date_basis: DateBasis | None = strawberry.field(
-        default=strawberry.UNSET, description="What the date stands for."
-    )
+    title: str | None = _change("Title.")
+    date: str | None = _change(DATE)
+    date_basis: DateBasis | None = _change(DATE_BASIS)
 
 
 @strawberry.input(description="Editable fields of an agreement; unset fields stay.")
 class AgreementChanges:
-    name: str | None = strawberry.field(default=strawberry.UNSET, description="Name.")
-    status: AgreementStatus | None = strawberry.field(
-        default=strawberry.UNSET, description="Status."
-    )
-    note: str | None = strawberry.field(default=strawberry.UNSET, description="Note.")
-    date: str | None = strawberry.field(default=strawberry.UNSET, description=DATE)
-    date_basis: DateBasis | None = strawberry.field(
-        default=strawberry.UNSET, description="What the date stands for."
-    )
+    name: str | None = _change("Name.")
+    status: AgreementStatus | None = _change("Status.")
+    note: str | None = _change("Note.")
+    date: str | None = _change(DATE)
+    date_basis: DateBasis | None = _change(DATE_BASIS)
 
 
 @strawberry.input(description="Editable fields of an event; unset fields stay.")
 class EventChanges:
-    kind: str | None = strawberry.field(default=strawberry.UNSET, description="Kind.")
-    description: str | None = strawberry.field(default=strawberry.UNSET, description="Description.")
-    date: str | None = strawberry.field(default=strawberry.UNSET, description=DATE)
-    date_basis: DateBasis | None = strawberry.field(
-        default=strawberry.UNSET, description="What the date stands for."
-    )
+    kind: str | None = _change("Kind.")
+    description: str | None = _change("Description.")
+    date: str | None = _change(DATE)
+    date_basis: DateBasis | None = _change(DATE_BASIS)
 
 
 @strawberry.input(description="Changes for an edit: fill the one field matching the fact's type.")

@@ -4,13 +4,14 @@ import asyncio
 import os
 import pathlib
 import uuid
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar
 
 import psycopg
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from api.app import create_app
@@ -21,6 +22,8 @@ from ingest.curated import LoadReport, load_dataset
 from tests.contract import Contract, ContractClient
 
 HEADLINE = (pathlib.Path(__file__).parent / "headline.graphql").read_text(encoding="utf-8")
+UNLIMITED = (1_000_000, 60)  # an anonymous rate no test reaches
+T = TypeVar("T")
 
 
 def _postgres_url() -> str | None:
@@ -81,13 +84,38 @@ async def load(url: str, data_dir: pathlib.Path | None = None) -> LoadReport:
         await engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def seeded_url(databases: Databases) -> str:
-    """A migrated database holding the shipped dataset (shared, read-only in tests)."""
+def with_session(url: str, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run `work` in one committed transaction on `url`."""
+
+    async def run() -> T:
+        engine = create_engine(url)
+        try:
+            async with session_factory(engine)() as session, session.begin():
+                return await work(session)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def seeded_database(databases: Databases) -> str:
+    """A new migrated database holding the shipped dataset."""
     url = databases.new()
     migrate.upgrade(url)
     asyncio.run(load(url))
     return url
+
+
+def app_client(url: str, raise_server_exceptions: bool = True, **settings: Any) -> TestClient:
+    """A client of the real app over `url` (enter it to start the app)."""
+    app = create_app(Settings(database_url=url, **settings))
+    return TestClient(app, raise_server_exceptions=raise_server_exceptions)
+
+
+@pytest.fixture(scope="session")
+def seeded_url(databases: Databases) -> str:
+    """A migrated database holding the shipped dataset (shared, read-only in tests)."""
+    return seeded_database(databases)
 
 
 @pytest.fixture(scope="session")
@@ -95,12 +123,22 @@ def client(seeded_url: str) -> Iterator[TestClient]:
     """The real ASGI app over the seeded database."""
     # The suite makes thousands of anonymous requests from one address: lift that limit here;
     # tests/test_access.py exercises the real limits.
-    settings = Settings(database_url=seeded_url, anonymous_rate=(1_000_000, 60))
-    with TestClient(create_app(settings)) as test_client:
+    with app_client(seeded_url, anonymous_rate=UNLIMITED) as test_client:
         yield test_client
 
 
 GraphQL = Callable[..., dict[str, Any]]
+
+
+def graphql(
+    client: TestClient | ContractClient,
+    query: str,
+    variables: Any = None,
+    headers: dict[str, str] | None = None,
+) -> Any:
+    """POST a GraphQL document (and its variables, if any); the HTTP response."""
+    body = {"query": query} if variables is None else {"query": query, "variables": variables}
+    return client.post("/graphql", json=body, headers=headers or {})
 
 
 @pytest.fixture(scope="session")
@@ -108,7 +146,7 @@ def gql(client: TestClient) -> GraphQL:
     """POST a query; return the decoded body, asserting no errors unless asked."""
 
     def run(query: str, variables: dict[str, Any] | None = None, errors: bool = False) -> Any:
-        response = client.post("/graphql", json={"query": query, "variables": variables or {}})
+        response = graphql(client, query, variables or {})
         body = response.json()
         if not errors:
             assert response.status_code == 200, body

@@ -1,16 +1,12 @@
 """Extracted (PROPOSED) and rejected facts for the review tests, added with the ORM to a copy
 of the seed database. Every quote is cut from its article's body, so offsets are exact."""
 
-import asyncio
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db import migrate
 from db import models as m
-from db.engine import create_engine, session_factory
 from db.enums import (
     AidKind,
     DateBasis,
@@ -21,7 +17,7 @@ from db.enums import (
     StatementKind,
 )
 from db.fuzzy_date import FuzzyDate
-from tests.conftest import Databases, load
+from tests.conftest import Databases, seeded_database, with_session
 
 BLINKEN_ARTICLE = "d3a3478c532dfe38"
 CAMERON_QUOTE = (
@@ -134,24 +130,8 @@ async def add_review_facts(session: AsyncSession) -> None:
     await session.flush()
 
 
-def with_session(url: str, work: Callable[[AsyncSession], Any]) -> Any:
-    """Run `work` in one committed transaction on `url`."""
-
-    async def run() -> Any:
-        engine = create_engine(url)
-        try:
-            async with session_factory(engine)() as session, session.begin():
-                return await work(session)
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
-
-
 def review_database(databases: Databases) -> str:
     """A fresh database: the seed dataset plus the facts above."""
-    url = databases.new()
-    migrate.upgrade(url)
-    asyncio.run(load(url))
+    url = seeded_database(databases)
     with_session(url, add_review_facts)
     return url

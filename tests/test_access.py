@@ -5,78 +5,43 @@ import datetime as dt
 import os
 import time
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from graphql import parse
 from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from api import key_admin
-from api.app import create_app
 from api.ratelimit import MemoryLimiter, RedisLimiter
-from api.settings import Settings
-from db import migrate
-from db.engine import create_engine, session_factory
 from db.models import ApiKey
 from schema.cost import query_cost
 from schema.schema import schema
-from tests.conftest import Databases, load
+from tests.conftest import Databases, app_client, seeded_database, with_session
+from tests.keys import bearer, make_key
 
 ORIGIN = "https://app.example"
 
 
 @pytest.fixture(scope="module")
 def url(databases: Databases) -> str:
-    database = databases.new()
-    migrate.upgrade(database)
-    asyncio.run(load(database))
-    return database
-
-
-def make_key(url: str, **fields: Any) -> tuple[str, str]:
-    """(plaintext, public id) of a new key, made the way the CLI makes it."""
-
-    async def run() -> tuple[str, str]:
-        engine = create_engine(url)
-        try:
-            async with session_factory(engine)() as session, session.begin():
-                request = key_admin.KeyRequest(**{"name": "test", **fields})
-                row, plaintext = await key_admin.create(session, request, (600, 60))
-                return plaintext, row.public_id
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
+    return seeded_database(databases)
 
 
 def expire(url: str, public_id: str) -> None:
-    async def run() -> None:
-        engine = create_engine(url)
-        try:
-            async with session_factory(engine)() as session, session.begin():
-                past = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
-                await session.execute(
-                    update(ApiKey).where(ApiKey.public_id == public_id).values(expires_at=past)
-                )
-        finally:
-            await engine.dispose()
+    async def run(session: AsyncSession) -> None:
+        past = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+        await session.execute(
+            update(ApiKey).where(ApiKey.public_id == public_id).values(expires_at=past)
+        )
 
-    asyncio.run(run())
-
-
-def app_client(url: str, **settings: Any) -> TestClient:
-    return TestClient(create_app(Settings(database_url=url, **settings)))
+    with_session(url, run)
 
 
 @pytest.fixture(scope="module")
 def http(url: str) -> Iterator[TestClient]:
     with app_client(url) as client:
         yield client
-
-
-def bearer(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
 
 
 def test_anonymous_reads_by_default_and_keys_required_when_off(url: str, http: TestClient) -> None:

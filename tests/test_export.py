@@ -28,8 +28,8 @@ from db.engine import create_engine, session_factory
 from db.enums import ReviewAction
 from db.models import Topic
 from db.queries import reviews
-from tests.conftest import HEADLINE, Databases
-from tests.review_facts import PROPOSED_DECISION, review_database, with_session
+from tests.conftest import HEADLINE, Databases, with_session
+from tests.review_facts import PROPOSED_DECISION, review_database
 
 MAIN_TABLES = [
     "countries",

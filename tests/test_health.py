@@ -53,3 +53,49 @@ def test_not_ready_when_configured_redis_is_down(seeded_url: str) -> None:
 def test_ready_with_redis(seeded_url: str) -> None:
     status, body = readiness(database_url=seeded_url, redis_url=os.environ["REDIS_URL"])
     assert status == 200 and body["checks"]["redis"] == "ok"  # type: ignore[index]
+
+
+def test_redis_can_be_optional_for_readiness(seeded_url: str) -> None:
+    status, body = readiness(
+        database_url=seeded_url, redis_url="redis://127.0.0.1:1/0", redis_required=False
+    )
+    assert status == 200 and body["status"] == "ready"
+    assert str(body["checks"]["redis"]).startswith("unreachable")  # type: ignore[index]
+
+
+def _set_revision(url: str, revision: str) -> None:
+    import asyncio
+
+    from sqlalchemy import text
+
+    from db.engine import create_engine
+
+    async def run() -> None:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as connection:
+                await connection.execute(
+                    text("UPDATE alembic_version SET version_num = :v"), {"v": revision}
+                )
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+def test_a_database_migrated_ahead_by_a_newer_release_stays_ready(databases: Databases) -> None:
+    # Rolling deploy: the new release ran `frontline db upgrade`; old replicas keep serving.
+    from api.cli import _not_at_head
+
+    url = databases.new()
+    migrate.upgrade(url)
+    _set_revision(url, "9999_from_a_newer_release")
+    status, body = readiness(database_url=url)
+    assert status == 200
+    migrations = str(body["checks"]["migrations"])  # type: ignore[index]
+    assert migrations.startswith("ahead: at 9999_from_a_newer_release")
+    assert _not_at_head(Settings(database_url=url)) is None
+    _set_revision(url, "0001")
+    status, body = readiness(database_url=url)
+    assert status == 503 and "expected" in str(body["reason"])
+    assert "frontline db upgrade" in str(_not_at_head(Settings(database_url=url)))

@@ -3,7 +3,6 @@ nothing stored lost or duplicated; re-posts write nothing; the POST's statements
 
 import asyncio
 import datetime as dt
-import pathlib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -12,21 +11,23 @@ import pytest
 from sqlalchemy import event
 from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from db import migrate
 from db import models as m
 from db.engine import create_engine, session_factory
 from ingest import evidence
 from ingest.intake import ArticleInput
 from ingest.pipeline import ingest_and_commit
-from tests.conftest import Databases, StatementCounter, load
+from tests.articles import BERLIN, counts, dev_article, every_quote_is_exact
+from tests.conftest import (
+    UNLIMITED,
+    Databases,
+    StatementCounter,
+    app_client,
+    graphql,
+    seeded_database,
+)
 from tests.contract import Contract, ContractClient
-from tests.test_access import bearer, make_key
-from tests.test_ingest_rest import counts, every_quote_is_exact
+from tests.keys import key_headers
 
-CORPUS = pathlib.Path(__file__).parent / "corpus" / "dev"
-BERLIN = (CORPUS / "a01_wire_berlin_kharkiv.txt").read_text(encoding="utf-8")
 GQL_RESPONSE = "application/graphql-response+json"
 INGEST = """mutation($input: IngestArticleInput!) {
   ingestArticle(input: $input) { created article { id } facts { id kind new } }
@@ -35,16 +36,12 @@ INGEST = """mutation($input: IngestArticleInput!) {
 
 @pytest.fixture(scope="module")
 def url(databases: Databases) -> str:
-    database = databases.new()
-    migrate.upgrade(database)
-    asyncio.run(load(database))
-    return database
+    return seeded_database(databases)
 
 
 @pytest.fixture(scope="module")
 def http(url: str) -> Iterator[TestClient]:
-    settings = Settings(database_url=url, anonymous_rate=(1_000_000, 60))
-    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+    with app_client(url, raise_server_exceptions=False, anonymous_rate=UNLIMITED) as client:
         yield client
 
 
@@ -55,7 +52,7 @@ def api(http: TestClient) -> ContractClient:
 
 @pytest.fixture(scope="module")
 def writer(url: str) -> dict[str, str]:
-    return bearer(make_key(url, scopes=("read", "write"))[0])
+    return key_headers(url, "read", "write")
 
 
 @pytest.fixture(scope="module")
@@ -242,9 +239,7 @@ def test_graphql_wrong_variable_types_are_request_errors(
         {"input": {"body": "x", "unknown": 1}},
         {},
     ]:
-        response = http.post(
-            "/graphql", json={"query": INGEST, "variables": variables}, headers=headers
-        )
+        response = graphql(http, INGEST, variables, headers)
         assert response.status_code == 400, (variables, response.text)
         assert "Variable '$input'" in response.json()["errors"][0]["message"]
     for fields, field in [
@@ -252,9 +247,7 @@ def test_graphql_wrong_variable_types_are_request_errors(
         ({"body": "Some text.", "publishedAt": "2024-02-30"}, "published_at"),
         ({"body": "Some text.", "outlet": "!!!"}, "outlet"),
     ]:
-        body = http.post(
-            "/graphql", json={"query": INGEST, "variables": {"input": fields}}, headers=headers
-        ).json()
+        body = graphql(http, INGEST, {"input": fields}, headers).json()
         error = body["errors"][0]
         assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": field}, body
     assert counts(url) == before
@@ -264,9 +257,7 @@ def test_different_articles_racing_for_a_new_outlet_and_author_both_land(
     databases: Databases,
 ) -> None:
     """Before: the loser broke the outlet's unique key and answered 500 (PostgreSQL)."""
-    url = databases.new()
-    migrate.upgrade(url)
-    asyncio.run(load(url))
+    url = seeded_database(databases)
     text = (
         "By Jane Newcomer\n\nGermany allowed Ukraine to use its weapons against Russian "
         "territory near Kharkiv, Chancellor Olaf Scholz said on Friday."
@@ -299,9 +290,7 @@ def test_different_articles_racing_for_a_new_outlet_and_author_both_land(
 def test_a_quote_that_is_not_the_text_fails_loudly_and_stores_nothing(
     databases: Databases, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = databases.new()
-    migrate.upgrade(url)
-    asyncio.run(load(url))
+    url = seeded_database(databases)
     real = evidence.EvidenceWriter.add
 
     async def off_by_one(self: Any, *args: Any, **kwargs: Any) -> list[m.Evidence]:
@@ -336,7 +325,7 @@ def test_statements_of_a_post_do_not_grow_with_its_facts(
     engine = http.app.state.engine.sync_engine  # type: ignore[attr-defined]
     event.listen(engine, "before_cursor_execute", counter)
     try:
-        body = (CORPUS / "a05_explainer_who_allows.txt").read_text(encoding="utf-8")
+        body = dev_article("a05_explainer_who_allows.txt")
         first = http.post("/v1/articles", json={"body": body}, headers=writer)
         assert first.status_code == 201, first.text
         assert sum(len(v) for v in first.json()["facts"].values()) >= 10

@@ -1,6 +1,5 @@
 """The other two doors of intake: the `ingestArticle` mutation and `frontline ingest`."""
 
-import asyncio
 import json
 import pathlib
 from collections.abc import Iterator
@@ -9,14 +8,11 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from api.app import create_app
 from api.cli import main
 from api.ingest_command import Progress
-from api.settings import Settings
-from db import migrate
-from tests.conftest import Databases, load
-from tests.test_access import bearer, make_key
-from tests.test_ingest_rest import BERLIN, CORPUS, counts
+from tests.articles import BERLIN, counts, dev_article
+from tests.conftest import Databases, app_client, graphql, seeded_database
+from tests.keys import key_headers
 
 MUTATION = """
 mutation Add($input: IngestArticleInput!) {
@@ -33,29 +29,24 @@ mutation Add($input: IngestArticleInput!) {
 
 @pytest.fixture(scope="module")
 def url(databases: Databases) -> str:
-    database = databases.new()
-    migrate.upgrade(database)
-    asyncio.run(load(database))
-    return database
+    return seeded_database(databases)
 
 
 @pytest.fixture(scope="module")
 def http(url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(database_url=url))) as client:
+    with app_client(url) as client:
         yield client
 
 
 def mutate(http: TestClient, headers: dict[str, str], **fields: Any) -> Any:
-    response = http.post(
-        "/graphql", json={"query": MUTATION, "variables": {"input": fields}}, headers=headers
-    )
+    response = graphql(http, MUTATION, {"input": fields}, headers)
     assert response.status_code == 200, response.text
     return response.json()
 
 
 def test_the_mutation_adds_once_and_answers_the_same_article(url: str, http: TestClient) -> None:
-    writer = bearer(make_key(url, scopes=("read", "write"))[0])
-    body = (CORPUS / "a04_brief_pentagon_singh.txt").read_text(encoding="utf-8")
+    writer = key_headers(url, "read", "write")
+    body = dev_article("a04_brief_pentagon_singh.txt")
     first = mutate(http, writer, body=body, outlet="Capitol Brief", publishedAt="2024-05-30")
     assert "errors" not in first, first
     added = first["data"]["ingestArticle"]
@@ -75,11 +66,11 @@ def test_the_mutation_adds_once_and_answers_the_same_article(url: str, http: Tes
 
 
 def test_the_mutation_needs_write_and_good_input(url: str, http: TestClient) -> None:
-    reader = bearer(make_key(url, scopes=("read",))[0])
+    reader = key_headers(url, "read")
     for headers in ({}, reader):
         refused = mutate(http, headers, body=BERLIN)
         assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    writer = bearer(make_key(url, scopes=("read", "write"))[0])
+    writer = key_headers(url, "read", "write")
     before = counts(url)
     for fields, field in [
         ({"body": " "}, "body"),
@@ -96,14 +87,12 @@ def test_the_cli_ingests_files_and_folders(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    url = databases.new()
-    migrate.upgrade(url)
-    asyncio.run(load(url))
+    url = seeded_database(databases)
     monkeypatch.setenv("DATABASE_URL", url)
     folder = tmp_path / "coverage"
     (folder / "more").mkdir(parents=True)
     (folder / "berlin.txt").write_text(BERLIN, encoding="utf-8")
-    spain = (CORPUS / "b11_brief_spain.txt").read_text(encoding="utf-8")
+    spain = dev_article("b11_brief_spain.txt")
     (folder / "more" / "spain.json").write_text(
         json.dumps({"body": spain, "outlet": "Iberia Daily", "published_at": "2024-05-27"}),
         encoding="utf-8",

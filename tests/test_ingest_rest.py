@@ -2,67 +2,30 @@
 bodies, the `write` scope required; every answer checked against openapi.yaml."""
 
 import asyncio
-import pathlib
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from db import migrate
-from db import models as m
 from db.engine import create_engine, session_factory
-from db.queries.dataset_version import get_data_version
 from ingest.intake import ArticleInput
 from ingest.pipeline import ingest_and_commit
-from tests.conftest import Databases, load
+from tests.articles import BERLIN, counts, dev_article, every_quote_is_exact, post_article
+from tests.conftest import UNLIMITED, Databases, app_client, seeded_database
 from tests.contract import Contract, ContractClient
-from tests.test_access import bearer, make_key
-
-CORPUS = pathlib.Path(__file__).parent / "corpus" / "dev"
-BERLIN = (CORPUS / "a01_wire_berlin_kharkiv.txt").read_text(encoding="utf-8")
-TABLES = [
-    m.Article, m.ArticleAuthor, m.Outlet, m.Person, m.PersonAlias, m.PersonRole,
-    m.PolicyDecision, m.AidPackage, m.AidPackageItem, m.Statement, m.Evidence, m.FactReview,
-]  # fmt: skip
-
-
-def counts(url: str) -> dict[str, int]:
-    """Rows per table, and the data version."""
-
-    async def run() -> dict[str, int]:
-        engine = create_engine(url)
-        try:
-            async with session_factory(engine)() as session:
-                found = {
-                    t.__tablename__: int(
-                        await session.scalar(select(func.count()).select_from(t)) or 0
-                    )
-                    for t in TABLES
-                }
-                found["data_version"] = await get_data_version(session)
-                return found
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
+from tests.keys import key_headers
 
 
 @pytest.fixture(scope="module")
 def url(databases: Databases) -> str:
-    database = databases.new()
-    migrate.upgrade(database)
-    asyncio.run(load(database))
-    return database
+    return seeded_database(databases)
 
 
 @pytest.fixture(scope="module")
 def http(url: str) -> Iterator[TestClient]:
-    settings = Settings(database_url=url, anonymous_rate=(1_000_000, 60), max_article_chars=5000)
-    with TestClient(create_app(settings)) as client:
+    with app_client(url, anonymous_rate=UNLIMITED, max_article_chars=5000) as client:
         yield client
 
 
@@ -73,31 +36,13 @@ def api(http: TestClient) -> ContractClient:
 
 @pytest.fixture(scope="module")
 def writer(url: str) -> dict[str, str]:
-    return bearer(make_key(url, scopes=("read", "write"))[0])
-
-
-def post(api: ContractClient, headers: dict[str, str], **fields: Any) -> Any:
-    return api.post("/v1/articles", json=fields, headers=headers)
-
-
-def every_quote_is_exact(article: dict[str, Any]) -> None:
-    body = article["body"]
-    facts = article["facts"]
-    for kind in ("policy_decisions", "aid_packages", "person_roles"):
-        for fact in facts[kind]:
-            assert fact["evidence"], fact
-            for e in fact["evidence"]:
-                assert body[e["start"] : e["end"]] == e["quote"]
-                assert e["extractor"] and e["extractor_version"]
-                assert 0 <= e["confidence"] <= 1
-    for s in facts["statements"]:
-        assert body[s["start"] : s["end"]] == s["quote"]
+    return key_headers(url, "read", "write")
 
 
 def test_post_stores_the_article_with_its_facts_and_twice_is_once(
     api: ContractClient, url: str, writer: dict[str, str]
 ) -> None:
-    first = post(
+    first = post_article(
         api,
         writer,
         body=BERLIN,
@@ -124,14 +69,14 @@ def test_post_stores_the_article_with_its_facts_and_twice_is_once(
     assert proposed.status_code in {200, 404}  # visible or held back until reviewed
 
     before = counts(url)
-    again = post(api, writer, body=BERLIN, outlet="Meridian Wire")
+    again = post_article(api, writer, body=BERLIN, outlet="Meridian Wire")
     assert again.status_code == 200, again.text
     assert again.json()["id"] == article["id"] and again.json()["created"] is False
     assert again.json()["facts"]["policy_decisions"]
     # The same story with other boilerplate, or the same URL with other text: the same article.
     noisy = "Related content\n" + BERLIN.replace("\n\n", "\n\nPhoto: Reuters\n", 1)
-    assert post(api, writer, body=noisy).json()["id"] == article["id"]
-    other = post(
+    assert post_article(api, writer, body=noisy).json()["id"] == article["id"]
+    other = post_article(
         api, writer, body="A different text.", url="https://meridian.example/berlin-kharkiv"
     )
     assert other.status_code == 200 and other.json()["id"] == article["id"]
@@ -143,7 +88,7 @@ def test_known_facts_gain_evidence_instead_of_duplicates(
 ) -> None:
     body = BERLIN.replace("Meridian Wire", "Northern Wire")  # another outlet's copy
     before = counts(url)
-    answer = post(api, writer, body=body, outlet="Northern Wire", published_at="2024-05-31")
+    answer = post_article(api, writer, body=body, outlet="Northern Wire", published_at="2024-05-31")
     assert answer.status_code == 201, answer.text
     decisions = answer.json()["facts"]["policy_decisions"]
     merged = [d for d in decisions if not d["new"]]
@@ -202,18 +147,16 @@ def test_other_media_types_and_parameters_are_refused(
 
 
 def test_the_write_scope_is_required(api: ContractClient, url: str) -> None:
-    assert post(api, {}, body=BERLIN).status_code == 403  # anonymous: read only
-    reader = bearer(make_key(url, scopes=("read",))[0])
-    assert post(api, reader, body=BERLIN).status_code == 403
-    assert post(api, {"Authorization": "Bearer nope"}, body=BERLIN).status_code == 401
+    assert post_article(api, {}, body=BERLIN).status_code == 403  # anonymous: read only
+    reader = key_headers(url, "read")
+    assert post_article(api, reader, body=BERLIN).status_code == 403
+    assert post_article(api, {"Authorization": "Bearer nope"}, body=BERLIN).status_code == 401
 
 
 def test_a_failure_mid_pipeline_writes_nothing(databases: Databases) -> None:
     """The database refuses evidence rows (a real trigger): the article, its outlet, people
     and facts, all flushed before, are rolled back with them."""
-    url = databases.new()
-    migrate.upgrade(url)
-    asyncio.run(load(url))
+    url = seeded_database(databases)
 
     async def run() -> None:
         engine = create_engine(url)
@@ -252,10 +195,8 @@ def test_a_failure_mid_pipeline_writes_nothing(databases: Databases) -> None:
 
 
 def test_two_identical_posts_racing_store_one_article(databases: Databases) -> None:
-    url = databases.new()
-    migrate.upgrade(url)
-    asyncio.run(load(url))
-    body = (CORPUS / "b11_brief_spain.txt").read_text(encoding="utf-8")
+    url = seeded_database(databases)
+    body = dev_article("b11_brief_spain.txt")
 
     async def run() -> list[Any]:
         engine = create_engine(url)

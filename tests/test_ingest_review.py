@@ -1,31 +1,23 @@
 """The issue's done condition: a new article's decision, once approved, is in the headline query."""
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
-from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from db import migrate
-from tests.conftest import HEADLINE, Databases, load
+from tests.articles import BERLIN, counts
+from tests.conftest import HEADLINE, Databases, app_client, seeded_database
 from tests.contract import Contract, ContractClient
-from tests.test_access import bearer, make_key
-from tests.test_ingest_rest import BERLIN, counts
+from tests.keys import key_headers
 
 
 @pytest.fixture(scope="module")
 def url(databases: Databases) -> str:
-    database = databases.new()
-    migrate.upgrade(database)
-    asyncio.run(load(database))
-    return database
+    return seeded_database(databases)
 
 
 @pytest.fixture(scope="module")
 def api(url: str) -> Iterator[ContractClient]:
-    with TestClient(create_app(Settings(database_url=url))) as client:
+    with app_client(url) as client:
         yield ContractClient(client, Contract.load())
 
 
@@ -40,7 +32,7 @@ def test_a_proposed_decision_approved_by_a_reviewer_joins_the_headline(
     api: ContractClient, url: str
 ) -> None:
     assert "DE" not in headline_countries(api)
-    writer = bearer(make_key(url, scopes=("read", "write"))[0])
+    writer = key_headers(url, "read", "write")
     added = api.post(
         "/v1/articles",
         json={"body": BERLIN, "outlet": "Meridian Wire", "published_at": "2024-05-31"},
@@ -59,7 +51,7 @@ def test_a_proposed_decision_approved_by_a_reviewer_joins_the_headline(
     assert api.post("/v1/articles", json={"body": BERLIN}, headers=writer).status_code == 200
     assert counts(url) == before
 
-    reviewer = bearer(make_key(url, scopes=("read", "review"))[0])
+    reviewer = key_headers(url, "read", "review")
     approved = api.post(
         f"/v1/policy-decisions/{germany['id']}/review",
         json={"action": "approve", "reason": "checked against the wire copy"},

@@ -10,10 +10,8 @@ from starlette.testclient import TestClient
 from api.app import create_app
 from api.response_cache import MemoryCache, cache_key
 from api.settings import Settings
-from db import migrate
-from db.engine import create_engine, session_factory
 from db.queries.dataset_version import bump_data_version
-from tests.conftest import HEADLINE, Databases, StatementCounter, load
+from tests.conftest import HEADLINE, Databases, StatementCounter, seeded_database, with_session
 
 SMALL = "{ countries(first: 2) { edges { node { iso2 } } } }"
 
@@ -21,10 +19,7 @@ SMALL = "{ countries(first: 2) { edges { node { iso2 } } } }"
 @pytest.fixture(scope="module")
 def fresh_url(databases: Databases) -> str:
     """A database of its own: these tests bump its data version."""
-    url = databases.new()
-    migrate.upgrade(url)
-    asyncio.run(load(url))
-    return url
+    return seeded_database(databases)
 
 
 def caches() -> list[str]:
@@ -44,15 +39,7 @@ def cached(request: pytest.FixtureRequest, fresh_url: str) -> Iterator[TestClien
 
 
 def bump(url: str) -> None:
-    async def run() -> None:
-        engine = create_engine(url)
-        try:
-            async with session_factory(engine)() as session, session.begin():
-                await bump_data_version(session)
-        finally:
-            await engine.dispose()
-
-    asyncio.run(run())
+    with_session(url, bump_data_version)
 
 
 def post(client: TestClient, query: str, **extra: object) -> tuple[str, str, dict[str, object]]:

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
 from schema.node import global_id
-from tests.conftest import Databases
+from tests.articles import counts
+from tests.conftest import UNLIMITED, Databases, app_client, graphql
 from tests.contract import Contract, ContractClient
+from tests.keys import key_headers
 from tests.review_facts import (
     PROPOSED_DECISION,
     PROPOSED_PACKAGE,
@@ -20,8 +20,6 @@ from tests.review_facts import (
     PROPOSED_STATEMENT,
     review_database,
 )
-from tests.test_access import bearer, make_key
-from tests.test_ingest_rest import counts
 
 DECISION = global_id("PolicyDecision", PROPOSED_DECISION)
 PACKAGE = global_id("AidPackage", PROPOSED_PACKAGE)
@@ -38,8 +36,7 @@ def url(databases: Databases) -> str:
 
 @pytest.fixture(scope="module")
 def http(url: str) -> Iterator[TestClient]:
-    settings = Settings(database_url=url, anonymous_rate=(1_000_000, 60))
-    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+    with app_client(url, raise_server_exceptions=False, anonymous_rate=UNLIMITED) as client:
         yield client
 
 
@@ -50,7 +47,7 @@ def api(http: TestClient) -> ContractClient:
 
 @pytest.fixture(scope="module")
 def reviewer(url: str) -> dict[str, str]:
-    return bearer(make_key(url, scopes=("read", "review"))[0])
+    return key_headers(url, "read", "review")
 
 
 def review(api: ContractClient, headers: dict[str, str], path: str, body: Any) -> Any:
@@ -122,17 +119,10 @@ def test_graphql_ids_of_other_types_are_coded_errors(
         ("!!!", "BAD_USER_INPUT"),
         (global_id("PolicyDecision", "no-such-fact"), "NOT_FOUND"),
     ]:
-        body = http.post(
-            "/graphql",
-            json={"query": REVIEW, "variables": {"id": id_, "action": "APPROVE"}},
-            headers=reviewer,
-        ).json()
+        body = graphql(http, REVIEW, {"id": id_, "action": "APPROVE"}, reviewer).json()
         assert body["errors"][0]["extensions"]["code"] == code, body
-    wrong = http.post(
-        "/graphql",
-        json={"query": REVIEW, "variables": {"id": DECISION, "action": 5}},
-        headers={**reviewer, "accept": "application/graphql-response+json"},
-    )
+    accept = {**reviewer, "accept": "application/graphql-response+json"}
+    wrong = graphql(http, REVIEW, {"id": DECISION, "action": 5}, accept)
     assert wrong.status_code == 400 and "Variable '$action'" in wrong.text
 
 

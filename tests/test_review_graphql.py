@@ -7,10 +7,9 @@ import pytest
 from sqlalchemy import event
 from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
 from schema.node import global_id
-from tests.conftest import HEADLINE, Databases, StatementCounter
+from tests.conftest import HEADLINE, UNLIMITED, Databases, StatementCounter, app_client, graphql
+from tests.keys import bearer, make_key
 from tests.review_facts import (
     PROPOSED_DECISION,
     PROPOSED_PACKAGE,
@@ -18,7 +17,6 @@ from tests.review_facts import (
     PROPOSED_STATEMENT,
     review_database,
 )
-from tests.test_access import bearer, make_key
 
 REVIEW = """mutation($id: ID!, $action: ReviewAction!, $changes: FactChanges, $reason: String,
                     $approve: Boolean! = false) {
@@ -39,8 +37,7 @@ def url(databases: Databases) -> str:
 
 @pytest.fixture(scope="module")
 def client(url: str) -> Iterator[TestClient]:
-    settings = Settings(database_url=url, anonymous_rate=(1_000_000, 60))
-    with TestClient(create_app(settings)) as test_client:
+    with app_client(url, anonymous_rate=UNLIMITED) as test_client:
         yield test_client
 
 
@@ -50,10 +47,7 @@ def reviewer(url: str) -> tuple[str, str]:
 
 
 def post(client: TestClient, query: str, key: str | None = None, **variables: Any) -> Any:
-    headers = bearer(key) if key else {}
-    response = client.post(
-        "/graphql", json={"query": query, "variables": variables}, headers=headers
-    )
+    response = graphql(client, query, variables, bearer(key) if key else {})
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -182,7 +176,5 @@ def test_review_needs_the_review_scope(client: TestClient, url: str) -> None:
     assert error_code(post(client, REVIEW, **variables)) == "FORBIDDEN"
     reader, _ = make_key(url, scopes=("read",))
     assert error_code(post(client, REVIEW, reader, **variables)) == "FORBIDDEN"
-    bad = client.post(
-        "/graphql", json={"query": REVIEW, "variables": variables}, headers=bearer("ff_sk_nope")
-    )
+    bad = graphql(client, REVIEW, variables, bearer("ff_sk_nope"))
     assert bad.status_code == 401

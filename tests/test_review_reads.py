@@ -6,12 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
 from schema.node import global_id
-from tests.conftest import Databases
+from tests.conftest import UNLIMITED, Databases, app_client, graphql
 from tests.contract import Contract, ContractClient
 from tests.review_facts import (
     BLINKEN_ARTICLE,
@@ -28,8 +25,7 @@ HIDDEN = {PROPOSED_DECISION, REJECTED_DECISION}
 
 @pytest.fixture(scope="module")
 def api(databases: Databases) -> Iterator[ContractClient]:
-    settings = Settings(database_url=review_database(databases), anonymous_rate=(1_000_000, 60))
-    with TestClient(create_app(settings)) as client:
+    with app_client(review_database(databases), anonymous_rate=UNLIMITED) as client:
         yield ContractClient(client, Contract.load())
 
 
@@ -40,7 +36,7 @@ def slugs(api: ContractClient, url: str) -> set[str]:
 
 
 def gql(api: ContractClient, query: str, **variables: Any) -> Any:
-    body = api.post("/graphql", json={"query": query, "variables": variables}).json()
+    body = graphql(api, query, variables).json()
     assert "errors" not in body, body
     return body["data"]
 

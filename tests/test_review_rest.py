@@ -4,13 +4,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
 from schema.node import global_id
-from tests.conftest import HEADLINE, Databases
+from tests.conftest import HEADLINE, UNLIMITED, Databases, app_client
 from tests.contract import Contract, ContractClient
+from tests.keys import bearer, make_key
 from tests.review_facts import (
     PROPOSED_DECISION,
     PROPOSED_PACKAGE,
@@ -18,7 +16,6 @@ from tests.review_facts import (
     REJECTED_DECISION,
     review_database,
 )
-from tests.test_access import bearer, make_key
 
 PD = "/v1/policy-decisions"
 
@@ -30,8 +27,7 @@ def url(databases: Databases) -> str:
 
 @pytest.fixture(scope="module")
 def api(url: str) -> Iterator[ContractClient]:
-    settings = Settings(database_url=url, anonymous_rate=(1_000_000, 60))
-    with TestClient(create_app(settings)) as client:
+    with app_client(url, anonymous_rate=UNLIMITED) as client:
         yield ContractClient(client, Contract.load())
 
 

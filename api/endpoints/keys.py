@@ -3,36 +3,18 @@
 import re
 from typing import Any
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
 from api import key_admin
 from api.errors import problem
+from api.json_body import json_object
 from api.listing import JSONResponse
 from api.params import parse_params
 from api.settings import Settings
 from db.queries import api_keys as q
 
 FIELDS = {"name", "scopes", "kind", "rate", "origins", "expires"}
-
-
-async def _json_body(request: Request) -> dict[str, Any] | Response:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/json":
-        return problem(415, "send the key as JSON (Content-Type: application/json)")
-    try:
-        body = orjson.loads(await request.body())
-    except orjson.JSONDecodeError:
-        return problem(400, "the body is not valid JSON")
-    if not isinstance(body, dict):
-        return problem(422, "the body must be a JSON object")
-    unknown = sorted(set(body) - FIELDS)
-    if unknown:
-        return problem(
-            422, f"unknown fields: {', '.join(unknown)}; allowed: {', '.join(sorted(FIELDS))}"
-        )
-    return body
 
 
 def _strings(body: dict[str, Any], field: str, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -60,7 +42,7 @@ async def list_keys(request: Request) -> Response:
 async def create_key(request: Request) -> Response:
     if (error := await _no_params(request)) is not None:
         return error
-    body = await _json_body(request)
+    body = await json_object(request, "key", FIELDS)
     if isinstance(body, Response):
         return body
     settings: Settings = request.state.settings

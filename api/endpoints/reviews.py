@@ -5,13 +5,13 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from api.endpoints import aid_packages, policy_decisions, statements
 from api.errors import problem
+from api.json_body import json_object
 from api.listing import JSON, JSONResponse, Serialize, param_problem
 from api.params import Param, ParamError, one_of, parse_params
 from api.related import Related
@@ -63,25 +63,6 @@ def review_json(row: m.FactReview) -> JSON:
     }
 
 
-async def _body(request: Request) -> dict[str, Any] | Response:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/json":
-        return problem(415, "send the review as JSON (Content-Type: application/json)")
-    try:
-        body = orjson.loads(await request.body())
-    except orjson.JSONDecodeError:
-        return problem(400, "the body is not valid JSON")
-    if not isinstance(body, dict):
-        return problem(422, "the body must be a JSON object")
-    unknown = sorted(set(body) - FIELDS)
-    if unknown:
-        allowed = ", ".join(sorted(FIELDS))
-        return problem(
-            422, f"unknown fields: {', '.join(unknown)}; allowed: {allowed}", field=unknown[0]
-        )
-    return body
-
-
 def _request(body: dict[str, Any], actor: str) -> q.ReviewRequest:
     action = body.get("action")
     if not isinstance(action, str) or action.lower() not in ACTIONS:
@@ -112,7 +93,7 @@ def review_endpoint(resource: str) -> Callable[[Request], Awaitable[Response]]:
     async def review(request: Request) -> Response:
         if (error := _no_params(request)) is not None:
             return error
-        body = await _body(request)
+        body = await json_object(request, "review", FIELDS, name_the_field=True)
         if isinstance(body, Response):
             return body
         session = request.state.session

@@ -3,6 +3,7 @@
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 import db.models  # noqa: F401 - registers every table on the metadata
@@ -12,6 +13,7 @@ from db.migrate import include_name
 
 config = context.config
 target_metadata = Base.metadata
+MIGRATION_LOCK = 7_463_521_880  # any constant: the PostgreSQL advisory lock all upgraders share
 
 
 def _run(connection: Connection) -> None:
@@ -24,6 +26,10 @@ def _run(connection: Connection) -> None:
         include_name=include_name,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Replicas that start together each run `frontline db upgrade`: one migrates, the
+            # others wait here, then read the version it committed and have nothing to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
 
 
