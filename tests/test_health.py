@@ -85,7 +85,7 @@ def _set_revision(url: str, revision: str) -> None:
 
 def test_a_database_migrated_ahead_by_a_newer_release_stays_ready(databases: Databases) -> None:
     # Rolling deploy: the new release ran `frontline db upgrade`; old replicas keep serving.
-    from api.cli import _not_at_head
+    from api.serve_command import _not_at_head
 
     url = databases.new()
     migrate.upgrade(url)
