@@ -9,6 +9,7 @@ from ingest.extract.actors import Actor, listed_from
 from ingest.extract.article import Article
 from ingest.extract.attribution import basis, resolve_actors
 from ingest.extract.model import PersonRef, PolicyDecisionCandidate
+from ingest.extract.policy_cues import NAMED_MISSILE
 from ingest.extract.timing import Dated, date_for
 
 
@@ -178,7 +179,7 @@ def _refusals_restated(decisions: list[PolicyDecisionCandidate]) -> list[PolicyD
             candidate.action is PolicyAction.MAINTAINED
             and refusal is not None
             and all(
-                policy_rules.NAMED_MISSILE.search(e.quote)
+                NAMED_MISSILE.search(e.quote)
                 and not policy_rules.TARGET.search(e.quote)
                 and not policy_rules.RESTRICTION.search(e.quote)
                 for e in candidate.evidence
