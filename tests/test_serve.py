@@ -47,7 +47,6 @@ def test_sigterm_finishes_in_flight_requests_and_refuses_new_ones(
             + QUERY[:12]
         )
         time.sleep(0.5)
-        started = time.monotonic()
         server.process.send_signal(15)
         assert server.refuses_connections(within=5), server.output()
         slow.sendall(QUERY[12:])
@@ -55,7 +54,6 @@ def test_sigterm_finishes_in_flight_requests_and_refuses_new_ones(
         assert status == 200, body
         assert json.loads(body)["data"]["countries"]["totalCount"] == 0
         assert server.process.wait(15) == 0, server.output()
-        assert time.monotonic() - started < 10
         logged = [line for line in server.request_logs() if line["path"] == "/graphql"]
         assert [(line["operation"], line["status"]) for line in logged] == [("Slow", 200)]
 
